@@ -1,0 +1,234 @@
+/**
+ * The custom path's effort and price.
+ *
+ * Effort per work item is a three-point (PERT) estimate in person-days:
+ * mean = (O + 4M + P) / 6 and σ = (P − O) / 6. Items are treated as
+ * independent, so the total mean is Σ means and the total σ is √(Σ σ²) —
+ * never the sum of the pessimistic values. Percentiles use the normal
+ * approximation of the total: P50 = mean, P80 = mean + 0.8416σ,
+ * P90 = mean + 1.2816σ (z-values of the standard normal).
+ *
+ * Pricing (all amounts in integer minor units, see money.ts):
+ * - priced effort = the chosen percentile (default P80), rounded up to the next half person-day;
+ * - effort cost = priced effort × the blended day rate (each item's role rate weighted by its mean);
+ * - contingency = effort cost × contingency %; margin = (cost + contingency) × margin %;
+ * - NRE fee = cost + contingency + margin, rounded up to the fee step when one is set;
+ * - recurring days per year = platform releases per year × compatibility-testing days per release;
+ *   yearly fee = days × the recurring role's day rate, plus margin (no contingency: the work is
+ *   known and repeated), rounded up to the fee step; term fee = yearly fee × support years;
+ * - total over the term = NRE fee + term fee; tax, when a rate is set, is computed on each
+ *   tax-exclusive line and rounded once per line.
+ * Calendar duration = priced effort ÷ (team size × focus factor × 5 working days a week),
+ * rounded up to the next half week.
+ */
+import { percentOf, roundUpToStep, toMinor } from './money';
+
+export type Percentile = 'p50' | 'p80' | 'p90';
+
+/** Standard-normal z-values for the percentiles we report. */
+export const Z_VALUES: Record<Percentile, number> = { p50: 0, p80: 0.8416, p90: 1.2816 };
+
+export interface WorkItem {
+  name: string;
+  role: string;
+  /** person-days */
+  optimistic: number;
+  /** person-days */
+  mostLikely: number;
+  /** person-days */
+  pessimistic: number;
+}
+
+/** The estimate as a user enters it; amounts are in major units (as typed), converted at computation. */
+export interface EstimateInput {
+  currency: string;
+  workItems: WorkItem[];
+  teamSize: number;
+  focusFactor: number;
+  /** day rate per role, major units per person-day */
+  dayRates: Record<string, number>;
+  priceAt: Percentile;
+  releasesPerYear: number;
+  testingDaysPerRelease: number;
+  /** role whose day rate prices the compatibility testing */
+  recurringRole: string;
+  supportYears: number;
+  contingencyPercent: number;
+  marginPercent: number;
+  /** round quoted fees up to a multiple of this many major units; 0 = no rounding */
+  roundFeesTo: number;
+  /** 0 = no tax lines */
+  taxRatePercent: number;
+  /** the standard-platform alternative */
+  standard: { days: number; fee: number };
+}
+
+export const DEFAULT_ESTIMATE: Omit<EstimateInput, 'currency' | 'workItems' | 'dayRates'> = {
+  teamSize: 2,
+  focusFactor: 0.8,
+  priceAt: 'p80',
+  releasesPerYear: 4,
+  testingDaysPerRelease: 5,
+  recurringRole: 'engineer',
+  supportYears: 2,
+  contingencyPercent: 10,
+  marginPercent: 20,
+  roundFeesTo: 0,
+  taxRatePercent: 0,
+  standard: { days: 3, fee: 0 },
+};
+
+export interface ItemResult {
+  name: string;
+  role: string;
+  meanDays: number;
+  sigmaDays: number;
+}
+
+export interface TaxLine {
+  exclusiveMinor: number;
+  taxMinor: number;
+  inclusiveMinor: number;
+}
+
+export interface EstimateResult {
+  currency: string;
+  items: ItemResult[];
+  effort: { meanDays: number; sigmaDays: number; p50Days: number; p80Days: number; p90Days: number };
+  priceAt: Percentile;
+  /** the chosen percentile, rounded up to a half person-day */
+  pricedDays: number;
+  calendar: { weeks: number; teamSize: number; focusFactor: number };
+  /** blended day rate, minor units per person-day (rounded for display only) */
+  blendedDayRateMinor: number;
+  nre: {
+    effortCostMinor: number;
+    contingencyPercent: number;
+    contingencyMinor: number;
+    marginPercent: number;
+    marginMinor: number;
+    /** before rounding up to the fee step */
+    subtotalMinor: number;
+    feeMinor: number;
+  };
+  recurring: {
+    releasesPerYear: number;
+    testingDaysPerRelease: number;
+    daysPerYear: number;
+    dayRateMinor: number;
+    costPerYearMinor: number;
+    marginMinor: number;
+    feePerYearMinor: number;
+    supportYears: number;
+    termFeeMinor: number;
+  };
+  termTotalMinor: number;
+  /** present when a tax rate is set */
+  tax?: { ratePercent: number; nre: TaxLine; yearly: TaxLine; term: TaxLine };
+  standard: { days: number; feeMinor: number };
+  roundFeesToMinor: number;
+}
+
+/** PERT mean of one item, person-days. */
+export function pertMean(item: Pick<WorkItem, 'optimistic' | 'mostLikely' | 'pessimistic'>): number {
+  return (item.optimistic + 4 * item.mostLikely + item.pessimistic) / 6;
+}
+
+/** PERT standard deviation of one item, person-days. */
+export function pertSigma(item: Pick<WorkItem, 'optimistic' | 'pessimistic'>): number {
+  return (item.pessimistic - item.optimistic) / 6;
+}
+
+/** Rounds person-days or weeks up to the next half, ignoring float noise below 1e-9. */
+export function roundUpToHalf(value: number): number {
+  return Math.max(0, Math.ceil(value * 2 - 1e-9) / 2);
+}
+
+/** Computes effort, duration and price; the input must already be validated (see schema.ts). */
+export function computeEstimate(input: EstimateInput): EstimateResult {
+  const { currency } = input;
+  const items = input.workItems.map((item) => ({
+    name: item.name,
+    role: item.role,
+    meanDays: pertMean(item),
+    sigmaDays: pertSigma(item),
+  }));
+  const meanDays = items.reduce((sum, item) => sum + item.meanDays, 0);
+  const sigmaDays = Math.sqrt(items.reduce((sum, item) => sum + item.sigmaDays ** 2, 0));
+  const at = (p: Percentile) => meanDays + Z_VALUES[p] * sigmaDays;
+  const effort = { meanDays, sigmaDays, p50Days: at('p50'), p80Days: at('p80'), p90Days: at('p90') };
+  const pricedDays = roundUpToHalf(at(input.priceAt));
+
+  const rateMinor = (role: string) => toMinor(input.dayRates[role] ?? 0, currency);
+  // Weight each role's rate by its share of the mean effort; (O+4M+P) is 6× the mean and exact in floats.
+  const weights = input.workItems.map((item) => item.optimistic + 4 * item.mostLikely + item.pessimistic);
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const weightedRates = input.workItems.reduce((sum, item, i) => sum + weights[i] * rateMinor(item.role), 0);
+  const effortCostMinor = weightSum > 0 ? Math.round((pricedDays * weightedRates) / weightSum) : 0;
+  const blendedDayRateMinor = weightSum > 0 ? Math.round(weightedRates / weightSum) : 0;
+
+  const stepMinor = toMinor(input.roundFeesTo, currency);
+  const contingencyMinor = percentOf(effortCostMinor, input.contingencyPercent);
+  const marginMinor = percentOf(effortCostMinor + contingencyMinor, input.marginPercent);
+  const subtotalMinor = effortCostMinor + contingencyMinor + marginMinor;
+  const nreFeeMinor = roundUpToStep(subtotalMinor, stepMinor);
+
+  const daysPerYear = input.releasesPerYear * input.testingDaysPerRelease;
+  const recurringRateMinor = rateMinor(input.recurringRole);
+  const costPerYearMinor = Math.round(daysPerYear * recurringRateMinor);
+  const recurringMarginMinor = percentOf(costPerYearMinor, input.marginPercent);
+  const feePerYearMinor = roundUpToStep(costPerYearMinor + recurringMarginMinor, stepMinor);
+  const termFeeMinor = feePerYearMinor * input.supportYears;
+  const termTotalMinor = nreFeeMinor + termFeeMinor;
+
+  const taxLine = (exclusiveMinor: number): TaxLine => {
+    const taxMinor = percentOf(exclusiveMinor, input.taxRatePercent);
+    return { exclusiveMinor, taxMinor, inclusiveMinor: exclusiveMinor + taxMinor };
+  };
+
+  return {
+    currency,
+    items,
+    effort,
+    priceAt: input.priceAt,
+    pricedDays,
+    calendar: {
+      weeks: roundUpToHalf(pricedDays / (input.teamSize * input.focusFactor * 5)),
+      teamSize: input.teamSize,
+      focusFactor: input.focusFactor,
+    },
+    blendedDayRateMinor,
+    nre: {
+      effortCostMinor,
+      contingencyPercent: input.contingencyPercent,
+      contingencyMinor,
+      marginPercent: input.marginPercent,
+      marginMinor,
+      subtotalMinor,
+      feeMinor: nreFeeMinor,
+    },
+    recurring: {
+      releasesPerYear: input.releasesPerYear,
+      testingDaysPerRelease: input.testingDaysPerRelease,
+      daysPerYear,
+      dayRateMinor: recurringRateMinor,
+      costPerYearMinor,
+      marginMinor: recurringMarginMinor,
+      feePerYearMinor,
+      supportYears: input.supportYears,
+      termFeeMinor,
+    },
+    termTotalMinor,
+    tax:
+      input.taxRatePercent > 0
+        ? {
+            ratePercent: input.taxRatePercent,
+            nre: taxLine(nreFeeMinor),
+            yearly: taxLine(feePerYearMinor),
+            term: taxLine(termTotalMinor),
+          }
+        : undefined,
+    standard: { days: input.standard.days, feeMinor: toMinor(input.standard.fee, currency) },
+    roundFeesToMinor: stepMinor,
+  };
+}

@@ -1,0 +1,303 @@
+/**
+ * zod schemas for everything that crosses a trust boundary: the assessment's
+ * front matter (hand-editable), the estimate inside it, the settings, and the
+ * form's webview messages. Parse failures become plain-words messages naming
+ * the field, in English and Simplified Chinese (see `describeIssues`).
+ */
+import { z } from 'zod';
+import { DEFAULT_ESTIMATE } from './estimate';
+import type { Bilingual, Lang } from './lang';
+import { LANGS } from './lang';
+import { isCurrencyCode } from './money';
+
+const days = z.number().min(0).max(100_000);
+const percent = z.number().min(0).max(1000);
+const amount = z.number().min(0).max(1e12);
+const currency = z.string().refine(isCurrencyCode, { params: { key: 'currency' } });
+const text = (max = 500) => z.string().trim().max(max);
+
+export const workItemSchema = z
+  .object({
+    name: text(200).min(1),
+    role: text(60).min(1),
+    optimistic: days,
+    mostLikely: days,
+    pessimistic: days,
+  })
+  .superRefine((item, ctx) => {
+    if (!(item.optimistic <= item.mostLikely && item.mostLikely <= item.pessimistic)) {
+      ctx.addIssue({ code: 'custom', path: ['mostLikely'], params: { key: 'threePointOrder' }, input: item });
+    }
+  });
+
+export const estimateSchema = z
+  .object({
+    currency,
+    workItems: z.array(workItemSchema).max(200),
+    teamSize: z.int().min(1).max(1000).default(DEFAULT_ESTIMATE.teamSize),
+    focusFactor: z.number().gt(0).max(1).default(DEFAULT_ESTIMATE.focusFactor),
+    dayRates: z.record(text(60).min(1), amount),
+    priceAt: z.enum(['p50', 'p80', 'p90']).default(DEFAULT_ESTIMATE.priceAt),
+    releasesPerYear: z.number().min(0).max(365).default(DEFAULT_ESTIMATE.releasesPerYear),
+    testingDaysPerRelease: days.default(DEFAULT_ESTIMATE.testingDaysPerRelease),
+    recurringRole: text(60).min(1).default(DEFAULT_ESTIMATE.recurringRole),
+    supportYears: z.int().min(0).max(50).default(DEFAULT_ESTIMATE.supportYears),
+    contingencyPercent: percent.default(DEFAULT_ESTIMATE.contingencyPercent),
+    marginPercent: percent.default(DEFAULT_ESTIMATE.marginPercent),
+    roundFeesTo: amount.default(DEFAULT_ESTIMATE.roundFeesTo),
+    taxRatePercent: z.number().min(0).max(100).default(DEFAULT_ESTIMATE.taxRatePercent),
+    standard: z
+      .object({ days: days.default(DEFAULT_ESTIMATE.standard.days), fee: amount.default(DEFAULT_ESTIMATE.standard.fee) })
+      .default(DEFAULT_ESTIMATE.standard),
+  })
+  .superRefine((estimate, ctx) => {
+    const roles = new Set(estimate.workItems.map((item) => item.role));
+    if (estimate.releasesPerYear * estimate.testingDaysPerRelease > 0) roles.add(estimate.recurringRole);
+    for (const role of roles) {
+      if (estimate.dayRates[role] === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dayRates', role], params: { key: 'missingRate', role }, input: estimate.dayRates });
+      }
+    }
+  });
+
+/** The customer-facing terms of a quote; each has a language default when absent. */
+export const quoteTermsSchema = z.object({
+  scope: text(4000).optional(),
+  deliverables: z.array(text(500)).max(50).optional(),
+  assumptions: z.array(text(500)).max(50).optional(),
+  exclusions: z.array(text(500)).max(50).optional(),
+  paymentTerms: text(1000).optional(),
+  validDays: z.int().min(1).max(365).optional(),
+});
+
+export const REQUEST_STATUSES = ['draft', 'estimated', 'quoted', 'accepted', 'declined', 'productised', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), { params: { key: 'isoDate' } });
+
+export const adrLinkSchema = z.object({
+  /** workspace-folder-relative path of the ADR file */
+  path: text(1000).min(1),
+  number: z.int().min(0).optional(),
+  title: text(300).optional(),
+  status: text(100).optional(),
+});
+
+export const quoteRecordSchema = z.object({
+  number: text(60).min(1),
+  revision: z.int().min(1),
+  /** workspace-folder-relative path of the quote file */
+  path: text(1000).min(1),
+  date: isoDate,
+  nreMinor: z.int().min(0).optional(),
+  currency: currency.optional(),
+});
+
+/** Marker that says a Markdown file is one of our assessments. */
+export const ASSESSMENT_KIND = 'custom-request-assessment';
+
+export const assessmentFrontMatterSchema = z.object({
+  kind: z.literal(ASSESSMENT_KIND),
+  schemaVersion: z.literal(1),
+  id: text(80).min(1),
+  customer: text(200).min(1),
+  title: text(300).min(1),
+  broughtBy: text(200).default(''),
+  dealSize: z.object({ amount, currency }).optional(),
+  language: z.enum(LANGS),
+  created: isoDate,
+  status: z.enum(REQUEST_STATUSES).default('draft'),
+  adr: adrLinkSchema.nullable().default(null),
+  estimate: estimateSchema.optional(),
+  quoteTerms: quoteTermsSchema.optional(),
+  quotes: z.array(quoteRecordSchema).default([]),
+});
+
+export type EstimateData = z.output<typeof estimateSchema>;
+export type QuoteTerms = z.output<typeof quoteTermsSchema>;
+export type AdrLink = z.output<typeof adrLinkSchema>;
+export type QuoteRecord = z.output<typeof quoteRecordSchema>;
+export type AssessmentFrontMatter = z.output<typeof assessmentFrontMatterSchema>;
+
+/** The `customRequest.*` settings; anything invalid falls back to its default field by field. */
+export const settingsSchema = z.object({
+  assessmentFolder: text(500).min(1).default('docs/custom-requests'),
+  adrDirectory: z.array(text(500).min(1)).default([]),
+  templatesFolder: text(500).min(1).default('.vscode/custom-request/templates'),
+  defaultLanguage: z.enum(['auto', ...LANGS]).default('auto'),
+  currency: currency.default('USD'),
+  dayRate: amount.default(800),
+  quoteValidityDays: z.int().min(1).max(365).default(30),
+  taxRatePercent: z.number().min(0).max(100).default(0),
+  roundFeesTo: amount.default(0),
+  newAdrFormat: z.enum(['auto', 'madr', 'nygard']).default('auto'),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
+/** Messages the estimate form sends to the extension (the form itself is a later issue). */
+export const webviewToExtensionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('estimateChanged'), estimate: z.unknown() }),
+  z.object({ type: z.literal('save'), estimate: z.unknown() }),
+]);
+/** Messages the extension sends to the estimate form. */
+export const extensionToWebviewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('load'), assessmentPath: z.string(), language: z.enum(LANGS), estimate: z.unknown() }),
+  z.object({ type: z.literal('saved'), assessmentPath: z.string() }),
+  z.object({ type: z.literal('invalid'), problems: z.array(z.object({ field: z.string(), message: z.string() })) }),
+]);
+
+// ---------------------------------------------------------------------------
+// Plain-words error messages
+
+/** Labels for field names a user may meet in front matter or settings. */
+const FIELD_LABELS: Record<string, Bilingual> = {
+  customer: { en: 'customer', 'zh-cn': '客户' },
+  title: { en: 'request title', 'zh-cn': '需求标题' },
+  broughtBy: { en: 'brought by', 'zh-cn': '提出人' },
+  dealSize: { en: 'deal size', 'zh-cn': '合同金额' },
+  amount: { en: 'amount', 'zh-cn': '金额' },
+  currency: { en: 'currency', 'zh-cn': '币种' },
+  language: { en: 'document language', 'zh-cn': '文档语言' },
+  created: { en: 'created date', 'zh-cn': '创建日期' },
+  status: { en: 'status', 'zh-cn': '状态' },
+  estimate: { en: 'estimate', 'zh-cn': '估算' },
+  workItems: { en: 'work items', 'zh-cn': '工作项' },
+  name: { en: 'name', 'zh-cn': '名称' },
+  role: { en: 'role', 'zh-cn': '角色' },
+  optimistic: { en: 'optimistic person-days', 'zh-cn': '乐观人天' },
+  mostLikely: { en: 'most likely person-days', 'zh-cn': '最可能人天' },
+  pessimistic: { en: 'pessimistic person-days', 'zh-cn': '悲观人天' },
+  teamSize: { en: 'team size', 'zh-cn': '团队人数' },
+  focusFactor: { en: 'focus factor', 'zh-cn': '专注系数' },
+  dayRates: { en: 'day rates', 'zh-cn': '人天单价' },
+  priceAt: { en: 'pricing percentile', 'zh-cn': '报价分位' },
+  releasesPerYear: { en: 'platform releases per year', 'zh-cn': '每年平台版本数' },
+  testingDaysPerRelease: { en: 'compatibility-testing days per release', 'zh-cn': '每个版本的兼容性测试天数' },
+  recurringRole: { en: 'role for compatibility testing', 'zh-cn': '兼容性测试角色' },
+  supportYears: { en: 'support term in years', 'zh-cn': '支持年限' },
+  contingencyPercent: { en: 'contingency %', 'zh-cn': '风险预留 %' },
+  marginPercent: { en: 'margin %', 'zh-cn': '利润率 %' },
+  roundFeesTo: { en: 'fee rounding step', 'zh-cn': '报价取整步长' },
+  taxRatePercent: { en: 'tax rate %', 'zh-cn': '税率 %' },
+  standard: { en: 'standard alternative', 'zh-cn': '标准方案' },
+  days: { en: 'days', 'zh-cn': '天数' },
+  fee: { en: 'fee', 'zh-cn': '费用' },
+  adr: { en: 'related ADR', 'zh-cn': '关联 ADR' },
+  path: { en: 'path', 'zh-cn': '路径' },
+  quotes: { en: 'quotes', 'zh-cn': '报价单' },
+  quoteTerms: { en: 'quote terms', 'zh-cn': '报价条款' },
+  validDays: { en: 'validity in days', 'zh-cn': '有效天数' },
+  assessmentFolder: { en: 'assessment folder', 'zh-cn': '评估文件夹' },
+  adrDirectory: { en: 'ADR directory', 'zh-cn': 'ADR 目录' },
+  templatesFolder: { en: 'templates folder', 'zh-cn': '模板文件夹' },
+  defaultLanguage: { en: 'default language', 'zh-cn': '默认语言' },
+  dayRate: { en: 'default day rate', 'zh-cn': '默认人天单价' },
+  quoteValidityDays: { en: 'quote validity days', 'zh-cn': '报价有效天数' },
+  newAdrFormat: { en: 'new ADR format', 'zh-cn': '新建 ADR 格式' },
+};
+
+export interface FieldProblem {
+  /** dotted path as written in the file, e.g. `estimate.workItems[1].pessimistic` */
+  field: string;
+  message: string;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function label(path: readonly PropertyKey[], lang: Lang): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === 'string' && FIELD_LABELS[key]) return FIELD_LABELS[key][lang];
+  }
+  return undefined;
+}
+
+function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
+  const zh = lang === 'zh-cn';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return zh ? '缺少此项' : 'is missing';
+      return zh ? `应为${typeName(issue.expected, lang)}` : `must be ${typeName(issue.expected, lang)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return zh ? '不能为空' : 'must not be empty';
+      if (issue.origin === 'array') return zh ? `至少需要 ${issue.minimum} 项` : `needs at least ${issue.minimum} entries`;
+      return zh
+        ? `应${issue.inclusive === false ? '大于' : '不小于'} ${issue.minimum}`
+        : `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return zh ? `不能超过 ${issue.maximum} 个字符` : `must be at most ${issue.maximum} characters`;
+      if (issue.origin === 'array') return zh ? `最多 ${issue.maximum} 项` : `allows at most ${issue.maximum} entries`;
+      return zh ? `不能大于 ${issue.maximum}` : `must be at most ${issue.maximum}`;
+    case 'invalid_value':
+      return zh
+        ? `应为以下之一:${issue.values.map(String).join('、')}`
+        : `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return zh ? '格式应为 YYYY-MM-DD' : 'must be a date written YYYY-MM-DD';
+    case 'unrecognized_keys':
+      return zh ? `有未知的项:${issue.keys.join('、')}` : `has unknown entries: ${issue.keys.join(', ')}`;
+    case 'custom':
+      return customText(issue.params ?? {}, lang);
+    default:
+      return zh ? '无效' : 'is not valid';
+  }
+}
+
+function customText(params: Record<string, unknown>, lang: Lang): string {
+  const zh = lang === 'zh-cn';
+  switch (params.key) {
+    case 'threePointOrder':
+      return zh ? '应满足 乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
+    case 'missingRate':
+      return zh ? `缺少角色“${String(params.role)}”的人天单价` : `has no day rate for the role "${String(params.role)}"`;
+    case 'currency':
+      return zh ? '应为三个大写字母的 ISO 4217 币种代码,如 CNY、USD、EUR' : 'must be a three-letter ISO 4217 code such as CNY, USD or EUR';
+    case 'isoDate':
+      return zh ? '格式应为 YYYY-MM-DD' : 'must be a date written YYYY-MM-DD';
+    default:
+      return zh ? '无效' : 'is not valid';
+  }
+}
+
+function typeName(expected: string, lang: Lang): string {
+  const names: Record<string, Bilingual> = {
+    string: { en: 'text', 'zh-cn': '文本' },
+    number: { en: 'a number', 'zh-cn': '数字' },
+    int: { en: 'a whole number', 'zh-cn': '整数' },
+    boolean: { en: 'true or false', 'zh-cn': 'true 或 false' },
+    array: { en: 'a list', 'zh-cn': '列表' },
+    object: { en: 'a group of fields', 'zh-cn': '字段组' },
+    record: { en: 'a group of fields', 'zh-cn': '字段组' },
+  };
+  return names[expected]?.[lang] ?? expected;
+}
+
+/** One message per problem, naming the field by its path and, where known, its plain name. */
+export function describeIssues(error: z.ZodError, lang: Lang, prefix: readonly PropertyKey[] = []): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path];
+    const field = fieldPath(path) || (lang === 'zh-cn' ? '(整体)' : '(whole)');
+    const name = label(path, lang);
+    const subject = name ? (lang === 'zh-cn' ? `“${field}”(${name})` : `"${field}" (${name})`) : lang === 'zh-cn' ? `“${field}”` : `"${field}"`;
+    const message = lang === 'zh-cn' ? `字段 ${subject}${issueText(issue, lang)}` : `Field ${subject} ${issueText(issue, lang)}`;
+    return { field: fieldPath(path), message };
+  });
+}
+
+/** All problems as one message in both languages, prefixed by where they were found (a file, the settings). */
+export function problemsMessage(error: z.ZodError, where: Bilingual, prefix: readonly PropertyKey[] = []): Bilingual {
+  const build = (lang: Lang) =>
+    `${where[lang]}: ${describeIssues(error, lang, prefix)
+      .slice(0, 5)
+      .map((p) => p.message)
+      .join(lang === 'zh-cn' ? ';' : '; ')}`;
+  return { en: build('en'), 'zh-cn': build('zh-cn') };
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { computeEstimate, pertMean, pertSigma, roundUpToHalf, type EstimateInput } from '../../src/core/estimate';
+import { WORKED_EXAMPLE } from './workedExample';
+
+describe('estimate', () => {
+  it('prices the method\'s worked example exactly as computed by hand', () => {
+    // Effort: O = M = P = 30 → mean (30 + 4·30 + 30)/6 = 30, σ = 0, so P50 = P80 = P90 = 30 person-days.
+    // Effort cost: 30 pd × CNY 3,000.00 = 90,000.00
+    // Contingency 10%: 9,000.00 → 99,000.00
+    // Margin 20% of 99,000.00: 19,800.00 → subtotal 118,800.00
+    // NRE fee rounded up to a step of 1,000: 119,000.00
+    // Calendar: 30 pd / (2 people × 1.0 focus × 5 days) = 3 weeks
+    // Recurring: 4 releases × 5 days = 20 pd/year × 3,000.00 = 60,000.00; margin 20% = 12,000.00 → 72,000.00/year
+    // Term: 72,000.00 × 2 years = 144,000.00; total over term 119,000.00 + 144,000.00 = 263,000.00
+    // Tax 6%: NRE 7,140.00 → 126,140.00; yearly 4,320.00 → 76,320.00; term 15,780.00 → 278,780.00
+    const r = computeEstimate(WORKED_EXAMPLE);
+    assert.equal(r.effort.meanDays, 30);
+    assert.equal(r.effort.sigmaDays, 0);
+    assert.equal(r.effort.p80Days, 30);
+    assert.equal(r.pricedDays, 30);
+    assert.equal(r.calendar.weeks, 3);
+    assert.equal(r.nre.effortCostMinor, 9_000_000);
+    assert.equal(r.nre.contingencyMinor, 900_000);
+    assert.equal(r.nre.marginMinor, 1_980_000);
+    assert.equal(r.nre.subtotalMinor, 11_880_000);
+    assert.equal(r.nre.feeMinor, 11_900_000);
+    assert.equal(r.recurring.daysPerYear, 20);
+    assert.equal(r.recurring.costPerYearMinor, 6_000_000);
+    assert.equal(r.recurring.marginMinor, 1_200_000);
+    assert.equal(r.recurring.feePerYearMinor, 7_200_000);
+    assert.equal(r.recurring.termFeeMinor, 14_400_000);
+    assert.equal(r.termTotalMinor, 26_300_000);
+    assert.deepEqual(r.tax?.nre, { exclusiveMinor: 11_900_000, taxMinor: 714_000, inclusiveMinor: 12_614_000 });
+    assert.deepEqual(r.tax?.yearly, { exclusiveMinor: 7_200_000, taxMinor: 432_000, inclusiveMinor: 7_632_000 });
+    assert.deepEqual(r.tax?.term, { exclusiveMinor: 26_300_000, taxMinor: 1_578_000, inclusiveMinor: 27_878_000 });
+    assert.deepEqual(r.standard, { days: 3, feeMinor: 0 });
+  });
+
+  it('computes PERT mean and sigma per item', () => {
+    assert.equal(pertMean({ optimistic: 2, mostLikely: 4, pessimistic: 8 }), 26 / 6);
+    assert.equal(pertSigma({ optimistic: 2, pessimistic: 8 }), 1);
+  });
+
+  describe('with spread and two roles', () => {
+    // A: O2 M4 P8 → mean 26/6, σ 1; B: O1 M2 P5 → mean 14/6, σ 4/6.
+    // Total mean 40/6 = 6.667; σ = √(1 + 16/36) = √(52/36) = 1.2019; P80 = 6.667 + 0.8416 × 1.2019 = 7.678 → priced 8.0.
+    // Blended rate = (26 × 1,000.00 + 14 × 800.00) / 40 = 930.00; effort cost = 8 × 930.00 = 7,440.00.
+    const input: EstimateInput = {
+      ...WORKED_EXAMPLE,
+      currency: 'USD',
+      workItems: [
+        { name: 'A', role: 'engineer', optimistic: 2, mostLikely: 4, pessimistic: 8 },
+        { name: 'B', role: 'qa', optimistic: 1, mostLikely: 2, pessimistic: 5 },
+      ],
+      dayRates: { engineer: 1000, qa: 800 },
+      roundFeesTo: 0,
+      taxRatePercent: 0,
+    };
+    const r = computeEstimate(input);
+
+    it('adds means and combines sigmas as the root of the sum of squares', () => {
+      assert.ok(Math.abs(r.effort.meanDays - 40 / 6) < 1e-12);
+      assert.ok(Math.abs(r.effort.sigmaDays - Math.sqrt(52 / 36)) < 1e-12);
+      assert.ok(Math.abs(r.effort.p80Days - (40 / 6 + 0.8416 * Math.sqrt(52 / 36))) < 1e-12);
+      assert.ok(Math.abs(r.effort.p90Days - (40 / 6 + 1.2816 * Math.sqrt(52 / 36))) < 1e-12);
+      assert.equal(r.effort.p50Days, r.effort.meanDays);
+    });
+
+    it('never sums the pessimistic values', () => {
+      assert.notEqual(r.pricedDays, 13);
+      assert.equal(r.pricedDays, 8);
+    });
+
+    it('prices with the blended role rate', () => {
+      assert.equal(r.blendedDayRateMinor, 93_000);
+      assert.equal(r.nre.effortCostMinor, 744_000);
+      // contingency 10% = 744.00; margin 20% of 8,184.00 = 1,636.80; fee 9,820.80
+      assert.equal(r.nre.contingencyMinor, 74_400);
+      assert.equal(r.nre.marginMinor, 163_680);
+      assert.equal(r.nre.feeMinor, 982_080);
+      assert.equal(r.tax, undefined);
+    });
+
+    it('uses focus factor and team size for the calendar', () => {
+      // 8 pd / (2 × 1.0 × 5) = 0.8 weeks → rounded up to 1 week
+      assert.equal(r.calendar.weeks, 1);
+      const slower = computeEstimate({ ...input, focusFactor: 0.8, teamSize: 1 });
+      // 8 / (1 × 0.8 × 5) = 2 weeks
+      assert.equal(slower.calendar.weeks, 2);
+    });
+  });
+
+  it('prices at the chosen percentile', () => {
+    const base: EstimateInput = { ...WORKED_EXAMPLE, workItems: [{ name: 'x', role: 'engineer', optimistic: 4, mostLikely: 10, pessimistic: 28 }] };
+    // mean (4 + 40 + 28)/6 = 12, σ = 4; P50 12, P80 12 + 3.3664 = 15.37 → 15.5, P90 12 + 5.1264 = 17.13 → 17.5
+    assert.equal(computeEstimate({ ...base, priceAt: 'p50' }).pricedDays, 12);
+    assert.equal(computeEstimate({ ...base, priceAt: 'p80' }).pricedDays, 15.5);
+    assert.equal(computeEstimate({ ...base, priceAt: 'p90' }).pricedDays, 17.5);
+  });
+
+  it('has no recurring fee without releases, and zero effort without items', () => {
+    const r = computeEstimate({ ...WORKED_EXAMPLE, workItems: [], releasesPerYear: 0 });
+    assert.equal(r.pricedDays, 0);
+    assert.equal(r.nre.feeMinor, 0);
+    assert.equal(r.recurring.feePerYearMinor, 0);
+    assert.equal(r.termTotalMinor, 0);
+  });
+
+  it('rounds up to a half day without float noise', () => {
+    assert.equal(roundUpToHalf(30.000000000004), 30);
+    assert.equal(roundUpToHalf(30.01), 30.5);
+    assert.equal(roundUpToHalf(0), 0);
+  });
+});

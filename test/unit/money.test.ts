@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { currencyExponent, formatMoney, formatWan, isCurrencyCode, percentOf, roundUpToStep, scaleMinor, toMajor, toMinor } from '../../src/core/money';
+
+describe('money', () => {
+  it('knows ISO 4217 exponents', () => {
+    assert.equal(currencyExponent('CNY'), 2);
+    assert.equal(currencyExponent('usd'), 2);
+    assert.equal(currencyExponent('EUR'), 2);
+    assert.equal(currencyExponent('JPY'), 0);
+    assert.equal(currencyExponent('KWD'), 3);
+  });
+
+  it('parses major units exactly into minor units', () => {
+    assert.equal(toMinor(3000, 'CNY'), 300_000);
+    assert.equal(toMinor('2499.99', 'USD'), 249_999);
+    assert.equal(toMinor(0.1 + 0.2, 'USD'), 30); // 0.30000000000000004 rounds to 30 cents
+    assert.equal(toMinor(1000, 'JPY'), 1000);
+    assert.equal(toMinor('1000.5', 'JPY'), 1001); // half away from zero
+    assert.equal(toMinor('-0.005', 'EUR'), -1);
+    assert.equal(toMajor(249_999, 'USD'), 2499.99);
+    assert.throws(() => toMinor('12abc', 'USD'), RangeError);
+  });
+
+  it('applies percentages once, rounding halves away from zero', () => {
+    assert.equal(percentOf(12345, 10), 1235); // 1234.5 → 1235
+    assert.equal(percentOf(100, 12.5), 13); // 12.5 → 13
+    assert.equal(percentOf(26_300_000, 6), 1_578_000);
+    assert.equal(percentOf(-12345, 10), -1235);
+    assert.equal(scaleMinor(1000, 1, 3), 333);
+    assert.equal(scaleMinor(1000, 2, 3), 667);
+  });
+
+  it('rounds fees up to a step', () => {
+    assert.equal(roundUpToStep(11_880_000, 100_000), 11_900_000);
+    assert.equal(roundUpToStep(11_900_000, 100_000), 11_900_000);
+    assert.equal(roundUpToStep(123, 0), 123);
+  });
+
+  it('formats for locale and currency', () => {
+    assert.equal(formatMoney(11_900_000, 'CNY', 'zh-cn'), '¥119,000.00');
+    assert.equal(formatMoney(11_900_000, 'USD', 'en'), '$119,000.00');
+    assert.equal(formatMoney(11_900_000, 'CNY', 'en'), 'CN¥119,000.00');
+    assert.equal(formatMoney(1000, 'JPY', 'en'), '¥1,000');
+    assert.equal(formatMoney(123456, 'EUR', 'en'), '€1,234.56');
+  });
+
+  it('shows 万 amounts for Chinese documents', () => {
+    assert.equal(formatWan(11_900_000, 'CNY'), '11.9万元');
+    assert.equal(formatWan(26_300_000, 'CNY'), '26.3万元');
+    assert.equal(formatWan(100_000_000, 'USD'), '100万 USD');
+  });
+
+  it('recognises currency codes', () => {
+    assert.ok(isCurrencyCode('CNY'));
+    assert.ok(!isCurrencyCode('cny'));
+    assert.ok(!isCurrencyCode('XX'));
+  });
+});
