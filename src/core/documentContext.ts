@@ -74,6 +74,8 @@ export interface DocumentContext {
   quotes: QuoteView[];
   estimate?: EstimateView;
   terms?: QuoteTermsView;
+  /** the generated related-documents list (assessment), kept current between its markers */
+  linksBlock?: string;
   /** the ADR being created (ADR templates) */
   newAdr?: { number: number; title: string; date: string; status: string };
 }

@@ -3,94 +3,102 @@
  * front matter (hand-editable), the estimate inside it, the settings, and the
  * form's webview messages. Parse failures become plain-words messages naming
  * the field, in English and Simplified Chinese (see `describeIssues`).
+ * Written with `zod/mini`, whose functions tree-shake: the bundle stays small.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_ESTIMATE } from './estimate';
 import type { Bilingual, Lang } from './lang';
 import { LANGS } from './lang';
 import { isCurrencyCode } from './money';
 
-const days = z.number().min(0).max(100_000);
-const percent = z.number().min(0).max(1000);
-const amount = z.number().min(0).max(1e12);
-const currency = z.string().refine(isCurrencyCode, { params: { key: 'currency' } });
-const text = (max = 500) => z.string().trim().max(max);
+const range = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+const days = range(0, 100_000);
+const percent = range(0, 1000);
+const amount = range(0, 1e12);
+const intRange = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const currency = z.string().check(z.refine(isCurrencyCode, { params: { key: 'currency' } }));
+/** Trimmed text of at most `max` characters; `min` 1 makes it required. */
+const text = (max = 500, min = 0) => z.string().check(z.trim(), z.maxLength(max), ...(min > 0 ? [z.minLength(min)] : []));
+const isoDate = z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), { params: { key: 'isoDate' } }));
 
 export const workItemSchema = z
   .object({
-    name: text(200).min(1),
-    role: text(60).min(1),
+    name: text(200, 1),
+    role: text(60, 1),
     optimistic: days,
     mostLikely: days,
     pessimistic: days,
   })
-  .superRefine((item, ctx) => {
-    if (!(item.optimistic <= item.mostLikely && item.mostLikely <= item.pessimistic)) {
-      ctx.addIssue({ code: 'custom', path: ['mostLikely'], params: { key: 'threePointOrder' }, input: item });
-    }
-  });
+  .check(
+    z.superRefine((item, ctx) => {
+      if (!(item.optimistic <= item.mostLikely && item.mostLikely <= item.pessimistic)) {
+        ctx.issues.push({ code: 'custom', path: ['mostLikely'], params: { key: 'threePointOrder' }, input: item, message: '' });
+      }
+    }),
+  );
 
 export const estimateSchema = z
   .object({
     currency,
-    workItems: z.array(workItemSchema).max(200),
-    teamSize: z.int().min(1).max(1000).default(DEFAULT_ESTIMATE.teamSize),
-    focusFactor: z.number().gt(0).max(1).default(DEFAULT_ESTIMATE.focusFactor),
-    dayRates: z.record(text(60).min(1), amount),
-    priceAt: z.enum(['p50', 'p80', 'p90']).default(DEFAULT_ESTIMATE.priceAt),
-    releasesPerYear: z.number().min(0).max(365).default(DEFAULT_ESTIMATE.releasesPerYear),
-    testingDaysPerRelease: days.default(DEFAULT_ESTIMATE.testingDaysPerRelease),
-    recurringRole: text(60).min(1).default(DEFAULT_ESTIMATE.recurringRole),
-    supportYears: z.int().min(0).max(50).default(DEFAULT_ESTIMATE.supportYears),
-    contingencyPercent: percent.default(DEFAULT_ESTIMATE.contingencyPercent),
-    marginPercent: percent.default(DEFAULT_ESTIMATE.marginPercent),
-    roundFeesTo: amount.default(DEFAULT_ESTIMATE.roundFeesTo),
-    taxRatePercent: z.number().min(0).max(100).default(DEFAULT_ESTIMATE.taxRatePercent),
-    standard: z
-      .object({ days: days.default(DEFAULT_ESTIMATE.standard.days), fee: amount.default(DEFAULT_ESTIMATE.standard.fee) })
-      .default(DEFAULT_ESTIMATE.standard),
+    workItems: z.array(workItemSchema).check(z.maxLength(200)),
+    teamSize: z._default(intRange(1, 1000), DEFAULT_ESTIMATE.teamSize),
+    focusFactor: z._default(z.number().check(z.gt(0), z.maximum(1)), DEFAULT_ESTIMATE.focusFactor),
+    dayRates: z.record(text(60, 1), amount),
+    priceAt: z._default(z.enum(['p50', 'p80', 'p90']), DEFAULT_ESTIMATE.priceAt),
+    releasesPerYear: z._default(range(0, 365), DEFAULT_ESTIMATE.releasesPerYear),
+    testingDaysPerRelease: z._default(days, DEFAULT_ESTIMATE.testingDaysPerRelease),
+    recurringRole: z._default(text(60, 1), DEFAULT_ESTIMATE.recurringRole),
+    supportYears: z._default(intRange(0, 50), DEFAULT_ESTIMATE.supportYears),
+    contingencyPercent: z._default(percent, DEFAULT_ESTIMATE.contingencyPercent),
+    marginPercent: z._default(percent, DEFAULT_ESTIMATE.marginPercent),
+    roundFeesTo: z._default(amount, DEFAULT_ESTIMATE.roundFeesTo),
+    taxRatePercent: z._default(range(0, 100), DEFAULT_ESTIMATE.taxRatePercent),
+    standard: z._default(
+      z.object({ days: z._default(days, DEFAULT_ESTIMATE.standard.days), fee: z._default(amount, DEFAULT_ESTIMATE.standard.fee) }),
+      DEFAULT_ESTIMATE.standard,
+    ),
   })
-  .superRefine((estimate, ctx) => {
-    const roles = new Set(estimate.workItems.map((item) => item.role));
-    if (estimate.releasesPerYear * estimate.testingDaysPerRelease > 0) roles.add(estimate.recurringRole);
-    for (const role of roles) {
-      if (estimate.dayRates[role] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['dayRates', role], params: { key: 'missingRate', role }, input: estimate.dayRates });
+  .check(
+    z.superRefine((estimate, ctx) => {
+      const roles = new Set(estimate.workItems.map((item) => item.role));
+      if (estimate.releasesPerYear * estimate.testingDaysPerRelease > 0) roles.add(estimate.recurringRole);
+      for (const role of roles) {
+        if (estimate.dayRates[role] === undefined) {
+          ctx.issues.push({ code: 'custom', path: ['dayRates', role], params: { key: 'missingRate', role }, input: estimate.dayRates, message: '' });
+        }
       }
-    }
-  });
+    }),
+  );
 
 /** The customer-facing terms of a quote; each has a language default when absent. */
 export const quoteTermsSchema = z.object({
-  scope: text(4000).optional(),
-  deliverables: z.array(text(500)).max(50).optional(),
-  assumptions: z.array(text(500)).max(50).optional(),
-  exclusions: z.array(text(500)).max(50).optional(),
-  paymentTerms: text(1000).optional(),
-  validDays: z.int().min(1).max(365).optional(),
+  scope: z.optional(text(4000)),
+  deliverables: z.optional(z.array(text(500)).check(z.maxLength(50))),
+  assumptions: z.optional(z.array(text(500)).check(z.maxLength(50))),
+  exclusions: z.optional(z.array(text(500)).check(z.maxLength(50))),
+  paymentTerms: z.optional(text(1000)),
+  validDays: z.optional(intRange(1, 365)),
 });
 
 export const REQUEST_STATUSES = ['draft', 'estimated', 'quoted', 'accepted', 'declined', 'productised', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), { params: { key: 'isoDate' } });
-
 export const adrLinkSchema = z.object({
   /** workspace-folder-relative path of the ADR file */
-  path: text(1000).min(1),
-  number: z.int().min(0).optional(),
-  title: text(300).optional(),
-  status: text(100).optional(),
+  path: text(1000, 1),
+  number: z.optional(intRange(0, 1e9)),
+  title: z.optional(text(300)),
+  status: z.optional(text(100)),
 });
 
 export const quoteRecordSchema = z.object({
-  number: text(60).min(1),
-  revision: z.int().min(1),
+  number: text(60, 1),
+  revision: intRange(1, 1e6),
   /** workspace-folder-relative path of the quote file */
-  path: text(1000).min(1),
+  path: text(1000, 1),
   date: isoDate,
-  nreMinor: z.int().min(0).optional(),
-  currency: currency.optional(),
+  nreMinor: z.optional(intRange(0, Number.MAX_SAFE_INTEGER)),
+  currency: z.optional(currency),
 });
 
 /** Marker that says a Markdown file is one of our assessments. */
@@ -99,18 +107,18 @@ export const ASSESSMENT_KIND = 'custom-request-assessment';
 export const assessmentFrontMatterSchema = z.object({
   kind: z.literal(ASSESSMENT_KIND),
   schemaVersion: z.literal(1),
-  id: text(80).min(1),
-  customer: text(200).min(1),
-  title: text(300).min(1),
-  broughtBy: text(200).default(''),
-  dealSize: z.object({ amount, currency }).optional(),
+  id: text(80, 1),
+  customer: text(200, 1),
+  title: text(300, 1),
+  broughtBy: z._default(text(200), ''),
+  dealSize: z.optional(z.object({ amount, currency })),
   language: z.enum(LANGS),
   created: isoDate,
-  status: z.enum(REQUEST_STATUSES).default('draft'),
-  adr: adrLinkSchema.nullable().default(null),
-  estimate: estimateSchema.optional(),
-  quoteTerms: quoteTermsSchema.optional(),
-  quotes: z.array(quoteRecordSchema).default([]),
+  status: z._default(z.enum(REQUEST_STATUSES), 'draft'),
+  adr: z._default(z.nullable(adrLinkSchema), null),
+  estimate: z.optional(estimateSchema),
+  quoteTerms: z.optional(quoteTermsSchema),
+  quotes: z._default(z.array(quoteRecordSchema), []),
 });
 
 export type EstimateData = z.output<typeof estimateSchema>;
@@ -121,16 +129,16 @@ export type AssessmentFrontMatter = z.output<typeof assessmentFrontMatterSchema>
 
 /** The `customRequest.*` settings; anything invalid falls back to its default field by field. */
 export const settingsSchema = z.object({
-  assessmentFolder: text(500).min(1).default('docs/custom-requests'),
-  adrDirectory: z.array(text(500).min(1)).default([]),
-  templatesFolder: text(500).min(1).default('.vscode/custom-request/templates'),
-  defaultLanguage: z.enum(['auto', ...LANGS]).default('auto'),
-  currency: currency.default('USD'),
-  dayRate: amount.default(800),
-  quoteValidityDays: z.int().min(1).max(365).default(30),
-  taxRatePercent: z.number().min(0).max(100).default(0),
-  roundFeesTo: amount.default(0),
-  newAdrFormat: z.enum(['auto', 'madr', 'nygard']).default('auto'),
+  assessmentFolder: z._default(text(500, 1), 'docs/custom-requests'),
+  adrDirectory: z._default(z.array(text(500, 1)), []),
+  templatesFolder: z._default(text(500, 1), '.vscode/custom-request/templates'),
+  defaultLanguage: z._default(z.enum(['auto', ...LANGS]), 'auto'),
+  currency: z._default(currency, 'USD'),
+  dayRate: z._default(amount, 800),
+  quoteValidityDays: z._default(intRange(1, 365), 30),
+  taxRatePercent: z._default(range(0, 100), 0),
+  roundFeesTo: z._default(amount, 0),
+  newAdrFormat: z._default(z.enum(['auto', 'madr', 'nygard']), 'auto'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -281,7 +289,7 @@ function typeName(expected: string, lang: Lang): string {
 }
 
 /** One message per problem, naming the field by its path and, where known, its plain name. */
-export function describeIssues(error: z.ZodError, lang: Lang, prefix: readonly PropertyKey[] = []): FieldProblem[] {
+export function describeIssues(error: z.core.$ZodError, lang: Lang, prefix: readonly PropertyKey[] = []): FieldProblem[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path];
     const field = fieldPath(path) || (lang === 'zh-cn' ? '(整体)' : '(whole)');
@@ -293,7 +301,7 @@ export function describeIssues(error: z.ZodError, lang: Lang, prefix: readonly P
 }
 
 /** All problems as one message in both languages, prefixed by where they were found (a file, the settings). */
-export function problemsMessage(error: z.ZodError, where: Bilingual, prefix: readonly PropertyKey[] = []): Bilingual {
+export function problemsMessage(error: z.core.$ZodError, where: Bilingual, prefix: readonly PropertyKey[] = []): Bilingual {
   const build = (lang: Lang) =>
     `${where[lang]}: ${describeIssues(error, lang, prefix)
       .slice(0, 5)

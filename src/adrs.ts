@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { AdrFolder, AdrInfo } from './core/adr';
+import { findAdrFolders, listAdrs } from './core/adr';
+import { isInside } from './core/paths';
+import type { Settings } from './core/schema';
+import { WorkspaceFs } from './workspaceFs';
+
+export interface DiscoveredAdr extends AdrInfo {
+  folder: AdrFolder;
+}
+
+/** The ADR folders of one workspace folder and the ADRs in them, found on demand (never at activation). */
+export async function discoverAdrs(folder: vscode.WorkspaceFolder, settings: Settings): Promise<{ folders: AdrFolder[]; adrs: DiscoveredAdr[] }> {
+  const fs = new WorkspaceFs(folder.uri);
+  const folders = await findAdrFolders(fs, folder.uri.path, { configured: settings.adrDirectory });
+  const lists = await Promise.all(folders.map(async (adrFolder) => (await listAdrs(fs, adrFolder)).map((adr) => ({ ...adr, folder: adrFolder }))));
+  return { folders, adrs: lists.flat() };
+}
+
+/** The discovered ADR folder holding an ADR file (the deepest one, for nested layouts). */
+export function folderOf(folders: AdrFolder[], adrPath: string): AdrFolder | undefined {
+  return folders.filter((f) => isInside(f.path, adrPath)).sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { parseAssessment, splitFrontMatter } from './core/assessment';
+import { CancelledError, DeskError } from './core/errors';
+import { joinPath, relativePath } from './core/paths';
+import { quoteNumberFromFileName, formatQuoteNumber } from './core/quote';
+import { ASSESSMENT_KIND } from './core/schema';
+import { readSettings } from './config';
+import { pickOne } from './prompts';
+import { WorkspaceFs } from './workspaceFs';
+
+/** A way to name an assessment in a command's arguments: a URI, or a path (absolute, or relative to a workspace folder). */
+export type AssessmentRef = vscode.Uri | string;
+
+/** The workspace folder a command works in: the named one, the only one, or one the user picks. */
+export async function chooseWorkspaceFolder(nameOrUri?: string): Promise<vscode.WorkspaceFolder> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    throw new DeskError('no-workspace', {
+      en: 'Open a folder or workspace first: assessments and quotes are written into the repository.',
+      'zh-cn': '请先打开一个文件夹或工作区:评估和报价单会写入代码仓库。',
+    });
+  }
+  if (nameOrUri) {
+    const found = folders.find((f) => f.name === nameOrUri || f.uri.toString() === nameOrUri || f.uri.fsPath === nameOrUri);
+    if (!found) {
+      throw new DeskError('invalid-input', {
+        en: `There is no workspace folder named "${nameOrUri}".`,
+        'zh-cn': `没有名为 "${nameOrUri}" 的工作区文件夹。`,
+      });
+    }
+    return found;
+  }
+  if (folders.length === 1) return folders[0];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const items = folders.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder }));
+  const activeFolder = active && vscode.workspace.getWorkspaceFolder(active);
+  if (activeFolder) items.sort((a, b) => Number(b.folder === activeFolder) - Number(a.folder === activeFolder));
+  const picked = await pickOne(items, { title: vscode.l10n.t('Custom Request'), placeHolder: vscode.l10n.t('Which workspace folder?') });
+  return picked.folder;
+}
+
+function uriFromRef(ref: AssessmentRef): vscode.Uri {
+  if (ref instanceof vscode.Uri) return ref;
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(ref)) return vscode.Uri.parse(ref);
+  if (ref.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(ref)) return vscode.Uri.file(ref);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new CancelledError();
+  return vscode.Uri.joinPath(folder.uri, ref);
+}
+
+export interface FoundAssessment {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+  customer: string;
+  title: string;
+  status: string;
+}
+
+/** Every assessment under each workspace folder's assessment folder (one level of request folders). */
+export async function findAssessments(): Promise<FoundAssessment[]> {
+  const found: FoundAssessment[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const fs = new WorkspaceFs(folder.uri);
+    const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
+    for (const entry of await fs.readDirectory(base)) {
+      if (entry.type !== 'directory') continue;
+      const path = joinPath(base, entry.name, 'assessment.md');
+      const bytes = await fs.readFile(path);
+      if (!bytes) continue;
+      const text = new TextDecoder().decode(bytes);
+      try {
+        const { frontMatter } = parseAssessment(text, path);
+        found.push({ uri: fs.uri(path), folder, customer: frontMatter.customer, title: frontMatter.title, status: frontMatter.status });
+      } catch {
+        // A broken assessment is reported when it is used, not while listing.
+      }
+    }
+  }
+  return found;
+}
+
+function looksLikeAssessment(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' && (splitFrontMatter(doc.getText())?.yaml.includes(ASSESSMENT_KIND) ?? false);
+}
+
+/** The assessment a command is about: given, the active editor's, or picked from the workspace. */
+export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: string): Promise<{ uri: vscode.Uri; folder: vscode.WorkspaceFolder }> {
+  const withFolder = (uri: vscode.Uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      throw new DeskError('outside-workspace', {
+        en: `${uri.fsPath} is not inside an open workspace folder.`,
+        'zh-cn': `${uri.fsPath} 不在已打开的工作区文件夹中。`,
+      });
+    }
+    return { uri, folder };
+  };
+  if (ref !== undefined) return withFolder(uriFromRef(ref));
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && looksLikeAssessment(active)) return withFolder(active.uri);
+  const all = await findAssessments();
+  if (all.length === 0) {
+    throw new DeskError('not-an-assessment', {
+      en: 'There is no assessment in this workspace yet. Create one with "Custom Request: New Assessment".',
+      'zh-cn': '此工作区还没有评估。请用 "Custom Request: New Assessment" 新建一个。',
+    });
+  }
+  const picked = await pickOne(
+    all.map((a) => ({ label: `${a.customer}: ${a.title}`, description: a.status, detail: vscode.workspace.asRelativePath(a.uri), assessment: a })),
+    { title: purpose, placeHolder: vscode.l10n.t('Which assessment?') },
+  );
+  return { uri: picked.assessment.uri, folder: picked.assessment.folder };
+}
+
+/**
+ * Every quote number used anywhere in the workspace: recorded in assessments
+ * and found in quote file names, so a new number never repeats one.
+ */
+export async function workspaceQuoteNumbers(): Promise<string[]> {
+  const numbers = new Set<string>();
+  for (const found of await findAssessments()) {
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(found.uri));
+      for (const quote of parseAssessment(text, found.uri.path).frontMatter.quotes) numbers.add(quote.number);
+    } catch {
+      // listed by findAssessments, so readable; a race with a delete is harmless here
+    }
+  }
+  try {
+    const files = await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**', 5000);
+    for (const file of files) {
+      const number = quoteNumberFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1));
+      if (number) numbers.add(formatQuoteNumber(number));
+    }
+  } catch {
+    // Virtual workspaces may not support file search; the assessments' records still count.
+  }
+  return [...numbers];
+}
+
+/** Workspace-folder-relative path, with `/`. */
+export function folderRelative(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  return relativePath(folder.uri.path, uri.path);
+}

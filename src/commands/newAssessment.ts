@@ -1,0 +1,183 @@
+import * as vscode from 'vscode';
+import type { NewAssessmentData } from '../core/assessment';
+import { DeskError } from '../core/errors';
+import type { Lang } from '../core/lang';
+import { isCurrencyCode } from '../core/money';
+import { shortId } from '../core/slug';
+import { planNewAssessment } from '../core/workflows';
+import { discoverAdrs, type DiscoveredAdr } from '../adrs';
+import { chooseWorkspaceFolder, folderRelative } from '../assessments';
+import { readSettings } from '../config';
+import { askText, pickOne, requiredText } from '../prompts';
+import { templateSource } from '../templateSource';
+import { todayIso } from '../today';
+import { uiLang } from '../uiLanguage';
+import { createFile, WorkspaceFs } from '../workspaceFs';
+import { createAdrFor } from './createAdr';
+
+export const NEW_ASSESSMENT_COMMAND = 'customRequest.newAssessment';
+
+/**
+ * Arguments for `customRequest.newAssessment`, so scripts and tests can run it
+ * without prompts. Any field left out is asked for; `customer` and `title`
+ * given together with `adr` skip every prompt.
+ */
+export interface NewAssessmentArgs {
+  /** workspace folder name or URI; default: the only one, or asked */
+  workspaceFolder?: string;
+  customer?: string;
+  title?: string;
+  /** who brought the request (sales contact); '' for nobody */
+  broughtBy?: string;
+  /** deal at stake in major units; a number uses the `customRequest.currency` setting */
+  dealSize?: number | { amount: number; currency: string } | null;
+  language?: Lang;
+  /** related ADR: a workspace-folder-relative path, 'new' to create one, or 'none' */
+  adr?: string;
+  /** title of the ADR when `adr` is 'new' (default: derived from the request) */
+  adrTitle?: string;
+  /** open the new assessment in an editor (default true) */
+  open?: boolean;
+  /** date to write instead of today, YYYY-MM-DD */
+  today?: string;
+}
+
+export interface NewAssessmentResult {
+  assessment: vscode.Uri;
+  adr?: vscode.Uri;
+}
+
+const STEPS = 6;
+
+function parseDealSize(text: string): number | undefined | 'invalid' {
+  const clean = text.replace(/[,\s_]/g, '');
+  if (clean === '') return undefined;
+  if (!/^\d+(\.\d+)?$/.test(clean)) return 'invalid';
+  return Number(clean);
+}
+
+export function newAssessment(extensionUri: vscode.Uri) {
+  return async (args: NewAssessmentArgs = {}): Promise<NewAssessmentResult> => {
+    const folder = await chooseWorkspaceFolder(args.workspaceFolder);
+    const settings = readSettings(folder.uri);
+    const title = vscode.l10n.t('New Custom Request Assessment');
+
+    const customer =
+      args.customer?.trim() ||
+      (await askText({ title, step: 1, totalSteps: STEPS, prompt: vscode.l10n.t('Customer'), placeHolder: vscode.l10n.t('e.g. Northwind Logistics'), validate: requiredText(200) }));
+    const requestTitle =
+      args.title?.trim() ||
+      (await askText({ title, step: 2, totalSteps: STEPS, prompt: vscode.l10n.t('The request, in one line as sales put it'), placeHolder: vscode.l10n.t('e.g. Push robot data to their platform instead of using our open API'), validate: requiredText(300) }));
+    for (const [field, value, max] of [['customer', customer, 200], ['title', requestTitle, 300]] as const) {
+      if (!value || value.length > max) {
+        throw new DeskError('invalid-input', {
+          en: `The ${field} must be 1 to ${max} characters.`,
+          'zh-cn': `${field === 'customer' ? '客户' : '需求标题'}应为 1 到 ${max} 个字符。`,
+        });
+      }
+    }
+    const broughtBy =
+      args.broughtBy ??
+      (await askText({ title, step: 3, totalSteps: STEPS, prompt: vscode.l10n.t('Who brought it (optional)'), placeHolder: vscode.l10n.t('e.g. Wang, Sales Director'), validate: (v) => (v.length > 200 ? vscode.l10n.t('At most {0} characters.', 200) : undefined) }));
+
+    let dealSize: NewAssessmentData['dealSize'];
+    if (args.dealSize !== undefined) {
+      if (args.dealSize !== null) dealSize = typeof args.dealSize === 'number' ? { amount: args.dealSize, currency: settings.currency } : args.dealSize;
+    } else {
+      const text = await askText({
+        title,
+        step: 4,
+        totalSteps: STEPS,
+        prompt: vscode.l10n.t('Deal size in {0} (optional)', settings.currency),
+        placeHolder: vscode.l10n.t('e.g. 1,200,000'),
+        validate: (v) => (parseDealSize(v) === 'invalid' ? vscode.l10n.t('Enter an amount such as 1200000, or leave it empty.') : undefined),
+      });
+      const amount = parseDealSize(text);
+      if (typeof amount === 'number') dealSize = { amount, currency: settings.currency };
+    }
+    if (dealSize && (!(dealSize.amount >= 0 && dealSize.amount <= 1e12) || !isCurrencyCode(dealSize.currency))) {
+      throw new DeskError('invalid-input', {
+        en: 'The deal size must be an amount from 0 to 10^12 with a three-letter ISO 4217 currency code.',
+        'zh-cn': '合同金额应为 0 到 10^12 之间的数值,并带有三个字母的 ISO 4217 币种代码。',
+      });
+    }
+
+    const preferred: Lang = settings.defaultLanguage === 'auto' ? uiLang() : settings.defaultLanguage;
+    const language: Lang =
+      args.language ??
+      (
+        await pickOne(
+          [
+            { label: 'English', lang: 'en' as Lang },
+            { label: '简体中文', lang: 'zh-cn' as Lang },
+          ].sort((a, b) => Number(b.lang === preferred) - Number(a.lang === preferred)),
+          { title, step: 5, totalSteps: STEPS, placeHolder: vscode.l10n.t('Document language') },
+        )
+      ).lang;
+
+    const fs = new WorkspaceFs(folder.uri);
+    let relatedAdr: DiscoveredAdr | undefined;
+    let wantsNewAdr = false;
+    if (args.adr === 'new') wantsNewAdr = true;
+    else if (args.adr && args.adr !== 'none') {
+      const discovered = await discoverAdrs(folder, settings);
+      relatedAdr = discovered.adrs.find((adr) => folderRelative(folder, fs.uri(adr.path)) === args.adr!.replace(/^\.\//, ''));
+      if (!relatedAdr) {
+        throw new DeskError('adr-not-found', {
+          en: `No ADR was found at ${args.adr} in ${folder.name}.`,
+          'zh-cn': `在 ${folder.name} 中找不到 ADR ${args.adr}。`,
+        });
+      }
+    } else if (args.adr === undefined) {
+      const discovered = await discoverAdrs(folder, settings);
+      type Item = vscode.QuickPickItem & { adr?: DiscoveredAdr; action?: 'new' | 'none' };
+      const items: Item[] = [
+        { label: `$(add) ${vscode.l10n.t('Create a new ADR')}`, action: 'new' },
+        { label: `$(circle-slash) ${vscode.l10n.t('No related ADR')}`, action: 'none' },
+      ];
+      if (discovered.adrs.length > 0) items.push({ label: vscode.l10n.t('Existing ADRs'), kind: vscode.QuickPickItemKind.Separator });
+      for (const adr of discovered.adrs) {
+        items.push({
+          label: adr.number !== undefined ? `${adr.number}. ${adr.title}` : adr.title,
+          description: [adr.status, adr.date].filter(Boolean).join(' · '),
+          detail: folderRelative(folder, fs.uri(adr.path)),
+          adr,
+        });
+      }
+      const picked = await pickOne(items, { title, step: 6, totalSteps: STEPS, placeHolder: vscode.l10n.t('Related ADR') });
+      relatedAdr = picked.adr;
+      wantsNewAdr = picked.action === 'new';
+    }
+
+    const data: NewAssessmentData = {
+      id: shortId(),
+      customer,
+      title: requestTitle,
+      broughtBy,
+      ...(dealSize ? { dealSize } : {}),
+      language,
+      created: args.today ?? todayIso(),
+      adr: relatedAdr
+        ? { path: folderRelative(folder, fs.uri(relatedAdr.path)), number: relatedAdr.number, title: relatedAdr.title, status: relatedAdr.status }
+        : null,
+    };
+    const plan = await planNewAssessment({
+      root: folder.uri.path,
+      data,
+      adr: relatedAdr,
+      exists: (path) => fs.exists(path),
+      templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+      today: data.created,
+      settings,
+    });
+    const assessment = fs.uri(plan.assessmentPath);
+    await createFile(assessment, plan.file.text);
+
+    let adr: vscode.Uri | undefined;
+    if (wantsNewAdr) {
+      adr = await createAdrFor(extensionUri, { assessment, folder, title: args.adrTitle, today: data.created });
+    }
+    if (args.open !== false) await vscode.window.showTextDocument(assessment, { preview: false });
+    return { assessment, ...(adr ? { adr } : {}) };
+  };
+}

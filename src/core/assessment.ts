@@ -1,0 +1,169 @@
+/**
+ * The assessment file: YAML front matter holding the structured data (see
+ * schema.ts) above a Markdown body rendered once from a template and then
+ * owned by the user. Later changes touch only the front matter (through the
+ * `yaml` Document API, so the user's comments and layout survive) and the
+ * generated links block between the LINKS markers.
+ */
+import { Document, isMap, parseDocument, stringify } from 'yaml';
+import type { core } from 'zod/mini';
+import { DeskError } from './errors';
+import type { Bilingual, Lang } from './lang';
+import type { AssessmentFrontMatter, QuoteRecord } from './schema';
+import { ASSESSMENT_KIND, assessmentFrontMatterSchema, problemsMessage } from './schema';
+import { joinSlugs, slugify } from './slug';
+
+export const LINKS_START = '<!-- custom-request:links -->';
+export const LINKS_END = '<!-- /custom-request:links -->';
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+export interface NewAssessmentData {
+  id: string;
+  customer: string;
+  title: string;
+  broughtBy: string;
+  dealSize?: { amount: number; currency: string };
+  language: Lang;
+  created: string;
+  adr: AssessmentFrontMatter['adr'];
+}
+
+/** Folder name for a new assessment: `<date>-<customer>-<title>`, at most 80 characters. */
+export function assessmentFolderName(data: Pick<NewAssessmentData, 'created' | 'customer' | 'title' | 'id'>): string {
+  const customer = slugify(data.customer, '');
+  const title = slugify(data.title, '');
+  const parts = [data.created, customer === 'request' ? '' : customer, title === 'request' ? '' : title];
+  const name = joinSlugs(parts.filter(Boolean).length > 1 ? parts : [data.created, `cr-${data.id}`]);
+  return name;
+}
+
+export function newFrontMatter(data: NewAssessmentData): AssessmentFrontMatter {
+  return {
+    kind: ASSESSMENT_KIND,
+    schemaVersion: 1,
+    id: data.id,
+    customer: data.customer,
+    title: data.title,
+    broughtBy: data.broughtBy,
+    ...(data.dealSize ? { dealSize: data.dealSize } : {}),
+    language: data.language,
+    created: data.created,
+    status: 'draft',
+    adr: data.adr,
+    quotes: [],
+  };
+}
+
+/** A commented example estimate placed in a new assessment's front matter, until the form exists. */
+export function estimateHint(lang: Lang, currency: string, dayRate: number): string {
+  const lines =
+    lang === 'zh-cn'
+      ? ['# 估算:去掉下面各行开头的 "# " 并填写,然后运行 "Custom Request: Generate Quote"。', '# 人天以 乐观/最可能/悲观 三点估算;人天单价为主币种单位。']
+      : ['# Estimate: remove the leading "# " from the lines below, fill them in, then run', '# "Custom Request: Generate Quote". Person-days are three-point estimates; day rates in major units.'];
+  const example = stringify({
+    estimate: {
+      currency,
+      workItems: [{ name: lang === 'zh-cn' ? '定制开发' : 'Custom development', role: 'engineer', optimistic: 20, mostLikely: 30, pessimistic: 45 }],
+      teamSize: 2,
+      focusFactor: 0.8,
+      dayRates: { engineer: dayRate },
+      releasesPerYear: 4,
+      testingDaysPerRelease: 5,
+      supportYears: 2,
+      contingencyPercent: 10,
+      marginPercent: 20,
+      standard: { days: 3, fee: 0 },
+    },
+  });
+  return [...lines, ...example.trimEnd().split('\n').map((line) => `# ${line}`)].join('\n') + '\n';
+}
+
+/** The full text of a new assessment file. */
+export function assessmentText(frontMatter: AssessmentFrontMatter, body: string, hint = ''): string {
+  return `---\n${stringify(frontMatter, { lineWidth: 0 })}${hint}---\n\n${body.replace(/^\s+/, '')}`;
+}
+
+export interface ParsedAssessment {
+  frontMatter: AssessmentFrontMatter;
+  document: Document;
+  body: string;
+}
+
+/** Splits front matter from body; undefined when the text has none. */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
+  const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''));
+  if (!match) return undefined;
+  return { yaml: match[1], body: text.replace(/^\uFEFF/, '').slice(match[0].length) };
+}
+
+function notAnAssessment(file: string): DeskError {
+  return new DeskError('not-an-assessment', {
+    en: `${file} is not a custom request assessment (its front matter has no "kind: ${ASSESSMENT_KIND}"). Open an assessment, or create one with "Custom Request: New Assessment".`,
+    'zh-cn': `${file} 不是定制需求评估文件(front matter 中没有 "kind: ${ASSESSMENT_KIND}")。请打开一个评估文件,或用 "Custom Request: New Assessment" 新建。`,
+  });
+}
+
+/** Parses and validates an assessment; errors name the file and the field. */
+export function parseAssessment(text: string, file: string): ParsedAssessment {
+  const split = splitFrontMatter(text);
+  if (!split) throw notAnAssessment(file);
+  const document = parseDocument(split.yaml, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const line = first.linePos?.[0].line;
+    // +1: the opening `---` line sits above the YAML.
+    const where = line ? `${file}:${line + 1}` : file;
+    throw new DeskError('invalid-front-matter', {
+      en: `The front matter of ${where} is not valid YAML: ${first.message.split('\n')[0]}`,
+      'zh-cn': `${where} 的 front matter 不是有效的 YAML:${first.message.split('\n')[0]}`,
+    });
+  }
+  const raw = document.toJS() as unknown;
+  if (!raw || typeof raw !== 'object' || (raw as { kind?: unknown }).kind !== ASSESSMENT_KIND) throw notAnAssessment(file);
+  const result = assessmentFrontMatterSchema.safeParse(raw);
+  if (!result.success) throw invalidFrontMatter(result.error, file);
+  return { frontMatter: result.data, document, body: split.body };
+}
+
+function invalidFrontMatter(error: core.$ZodError, file: string): DeskError {
+  const where: Bilingual = { en: `The front matter of ${file} has a problem`, 'zh-cn': `${file} 的 front matter 有问题` };
+  return new DeskError('invalid-front-matter', problemsMessage(error, where));
+}
+
+export interface AssessmentUpdate {
+  status?: AssessmentFrontMatter['status'];
+  adr?: AssessmentFrontMatter['adr'];
+  addQuote?: QuoteRecord;
+  /** new content for the generated links block */
+  links?: string;
+}
+
+/**
+ * Applies an update to an assessment's text, keeping the user's comments,
+ * key order and body; only the named fields and the links block change.
+ */
+export function updateAssessmentText(text: string, file: string, update: AssessmentUpdate): string {
+  const parsed = parseAssessment(text, file);
+  const { document } = parsed;
+  if (!isMap(document.contents)) throw notAnAssessment(file);
+  if (update.status) document.set('status', update.status);
+  if (update.adr !== undefined) document.set('adr', document.createNode(update.adr));
+  if (update.addQuote) {
+    const quotes = [...parsed.frontMatter.quotes, update.addQuote];
+    document.set('quotes', document.createNode(quotes));
+  }
+  const yamlText = document.toString({ lineWidth: 0 });
+  let body = parsed.body;
+  if (update.links !== undefined) body = replaceLinksBlock(body, update.links);
+  return `---\n${yamlText}---\n${body}`;
+}
+
+/** Replaces the generated block between the markers, or appends one when the user removed it. */
+export function replaceLinksBlock(body: string, links: string): string {
+  const block = `${LINKS_START}\n${links.trim()}\n${LINKS_END}`;
+  const start = body.indexOf(LINKS_START);
+  const end = body.indexOf(LINKS_END);
+  if (start >= 0 && end > start) return body.slice(0, start) + block + body.slice(end + LINKS_END.length);
+  return `${body.replace(/\s*$/, '')}\n\n${block}\n`;
+}

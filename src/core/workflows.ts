@@ -1,0 +1,320 @@
+/**
+ * The three document workflows as pure plans: given what was read (texts,
+ * names, settings), they return the files to create and the new text of the
+ * assessment. The extension reads and writes; tests run the same plans on
+ * Node's fs. Nothing here writes, so a failure leaves the disk untouched.
+ */
+import type { AssessmentUpdate, NewAssessmentData } from './assessment';
+import { assessmentFolderName, assessmentText, estimateHint, newFrontMatter, parseAssessment, updateAssessmentText } from './assessment';
+import type { AdrView, DocumentContext, EstimateView, QuoteView, RequestView } from './documentContext';
+import { computeEstimate } from './estimate';
+import { DeskError } from './errors';
+import type { Lang } from './lang';
+import { toMinor } from './money';
+import { basename, dirname, isInside, joinPath, markdownLinkTarget, relativePath } from './paths';
+import type { QuoteNumber } from './quote';
+import { addDays, baseQuoteNumber, formatQuoteNumber, nextQuoteNumber, quoteFileName, quoteFrontMatter, resolveQuoteTerms } from './quote';
+import type { AssessmentFrontMatter, Settings } from './schema';
+import { slugify } from './slug';
+import type { TemplateSource } from './templates';
+import { renderTemplate } from './templates';
+
+/** What the workflows need to know about an ADR (a subset of adr.ts' AdrInfo). */
+export interface AdrRef {
+  /** absolute path */
+  path: string;
+  title: string;
+  number?: number;
+  status?: string;
+}
+
+/** A file to create; it must not exist yet. */
+export interface NewFile {
+  path: string;
+  text: string;
+}
+
+function ensureInside(root: string, path: string): void {
+  if (!isInside(root, path)) {
+    throw new DeskError('outside-workspace', {
+      en: `Refusing to write ${path}: it is outside the workspace folder ${root}. Check the "customRequest.*" folder settings.`,
+      'zh-cn': `拒绝写入 ${path}:它不在工作区文件夹 ${root} 之内。请检查 "customRequest.*" 的文件夹设置。`,
+    });
+  }
+}
+
+function requestView(fm: AssessmentFrontMatter): RequestView {
+  return {
+    id: fm.id,
+    customer: fm.customer,
+    title: fm.title,
+    broughtBy: fm.broughtBy,
+    ...(fm.dealSize ? { dealSize: { minor: toMinor(fm.dealSize.amount, fm.dealSize.currency), currency: fm.dealSize.currency } } : {}),
+    created: fm.created,
+    status: fm.status,
+  };
+}
+
+function adrView(adr: AdrRef | undefined, fromFolder: string): AdrView | undefined {
+  if (!adr) return undefined;
+  return { title: adr.title, number: adr.number, status: adr.status, fileName: basename(adr.path), link: relativePath(fromFolder, adr.path) };
+}
+
+function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: string, validDays: number): QuoteView[] {
+  return fm.quotes.map((q) => ({
+    number: q.number,
+    baseNumber: q.number.replace(/-R\d+$/, ''),
+    revision: q.revision,
+    issueDate: q.date,
+    validUntil: addDays(q.date, validDays),
+    validDays,
+    fileName: basename(q.path),
+    link: relativePath(fromFolder, joinPath(root, q.path)),
+  }));
+}
+
+function estimateView(fm: AssessmentFrontMatter): EstimateView | undefined {
+  if (!fm.estimate) return undefined;
+  const result = computeEstimate(fm.estimate);
+  const standardTermMinor = result.standard.feeMinor;
+  return {
+    input: fm.estimate,
+    result,
+    currency: result.currency,
+    priceAtLabel: fm.estimate.priceAt.toUpperCase(),
+    extraOverStandardMinor: result.termTotalMinor - standardTermMinor,
+  };
+}
+
+/** The generated "related documents" list kept current in the assessment body. */
+export function linksBlock(adr: AdrView | undefined, quotes: QuoteView[], lang: Lang): string {
+  const zh = lang === 'zh-cn';
+  const lines: string[] = [];
+  if (adr) {
+    const label = adr.number !== undefined ? `${adr.number}. ${adr.title}` : adr.title;
+    lines.push(`- ${zh ? '关联 ADR' : 'Related ADR'}: [${label.replace(/[[\]]/g, '\\$&')}](${markdownLinkTarget(adr.link)})${adr.status ? ` (${adr.status})` : ''}`);
+  } else {
+    lines.push(`- ${zh ? '关联 ADR:无' : 'Related ADR: none'}`);
+  }
+  for (const quote of quotes) {
+    lines.push(`- ${zh ? '报价单' : 'Quote'} ${quote.number} (${quote.issueDate}): [${quote.fileName}](${markdownLinkTarget(quote.link)})`);
+  }
+  if (quotes.length === 0) lines.push(`- ${zh ? '报价单:尚未生成' : 'Quote: not generated yet'}`);
+  return lines.join('\n');
+}
+
+export interface TemplateInputs {
+  templates: TemplateSource;
+  /** YYYY-MM-DD, in the user's time zone */
+  today: string;
+  settings: Settings;
+}
+
+// ---------------------------------------------------------------------------
+
+export interface NewAssessmentPlan {
+  assessmentPath: string;
+  file: NewFile;
+}
+
+/**
+ * Plans a new assessment in `root` (a workspace folder path). `exists` tells
+ * which folders are taken so a second request with the same name gets `-2`.
+ */
+export async function planNewAssessment(
+  args: TemplateInputs & { root: string; data: NewAssessmentData; adr?: AdrRef; exists: (path: string) => Promise<boolean> },
+): Promise<NewAssessmentPlan> {
+  const { root, data, settings } = args;
+  const parent = joinPath(root, settings.assessmentFolder);
+  ensureInside(root, parent);
+  const name = assessmentFolderName(data);
+  let folder = joinPath(parent, name);
+  for (let n = 2; await args.exists(folder); n++) folder = joinPath(parent, `${name}-${n}`);
+  ensureInside(root, folder);
+  const assessmentPath = joinPath(folder, 'assessment.md');
+  const fm = newFrontMatter(data);
+  const adr = adrView(args.adr, folder);
+  const context: DocumentContext = {
+    lang: data.language,
+    today: args.today,
+    request: requestView(fm),
+    adr,
+    quotes: [],
+    linksBlock: linksBlock(adr, [], data.language),
+  };
+  const body = await renderTemplate(args.templates, 'assessment.md.hbs', data.language, context);
+  const currency = data.dealSize?.currency ?? settings.currency;
+  const text = assessmentText(fm, body, estimateHint(data.language, currency, settings.dayRate));
+  return { assessmentPath, file: { path: assessmentPath, text } };
+}
+
+// ---------------------------------------------------------------------------
+
+export interface QuotePlan {
+  number: string;
+  file: NewFile;
+  assessmentText: string;
+  frontMatter: AssessmentFrontMatter;
+}
+
+function missingEstimate(file: string): DeskError {
+  return new DeskError('missing-estimate', {
+    en: `${file} has no estimate yet. Add an "estimate:" block to its front matter (currency, workItems with optimistic/mostLikely/pessimistic person-days and a role, dayRates per role; the commented example in a new assessment shows the shape), save, and run "Generate Quote" again.`,
+    'zh-cn': `${file} 还没有估算。请在其 front matter 中加入 "estimate:" 部分(currency、带 乐观/最可能/悲观 人天与角色的 workItems、各角色的 dayRates;新建评估中的注释示例给出了格式),保存后再运行 "Generate Quote"。`,
+  });
+}
+
+/**
+ * Plans the next quote (a new number, or the next revision of this request's
+ * quote) in `quoteFolder`, and the assessment's updated text linking to it.
+ */
+export async function planQuote(
+  args: TemplateInputs & {
+    root: string;
+    assessmentPath: string;
+    assessmentText: string;
+    /** folder for the quote: beside the ADR, or beside the assessment when there is none */
+    quoteFolder: string;
+    adr?: AdrRef;
+    /** every quote number already used anywhere in the workspace */
+    workspaceQuoteNumbers: string[];
+  },
+): Promise<QuotePlan> {
+  const { root, settings } = args;
+  const file = relativePath(root, args.assessmentPath);
+  const { frontMatter: fm } = parseAssessment(args.assessmentText, file);
+  const estimate = estimateView(fm);
+  if (!estimate) throw missingEstimate(file);
+  const lang = fm.language;
+  const year = Number(args.today.slice(0, 4));
+  const number: QuoteNumber = nextQuoteNumber(
+    fm.quotes.map((q) => q.number),
+    args.workspaceQuoteNumbers,
+    year,
+  );
+  const validDays = fm.quoteTerms?.validDays ?? settings.quoteValidityDays;
+  const quotePath = joinPath(args.quoteFolder, quoteFileName(number, fm.customer));
+  ensureInside(root, quotePath);
+  const folder = dirname(quotePath);
+  const quote: QuoteView = {
+    number: formatQuoteNumber(number),
+    baseNumber: baseQuoteNumber(number),
+    revision: number.revision,
+    issueDate: args.today,
+    validUntil: addDays(args.today, validDays),
+    validDays,
+    fileName: basename(quotePath),
+    link: basename(quotePath),
+  };
+  const context: DocumentContext = {
+    lang,
+    today: args.today,
+    request: requestView(fm),
+    adr: adrView(args.adr, folder),
+    assessment: { link: relativePath(folder, args.assessmentPath) },
+    quote,
+    quotes: [...quoteViews(fm, root, folder, validDays), quote],
+    estimate,
+    terms: resolveQuoteTerms(fm.quoteTerms, fm, lang),
+  };
+  const body = await renderTemplate(args.templates, 'quote.md.hbs', lang, context);
+  const text =
+    quoteFrontMatter({
+      number,
+      frontMatter: fm,
+      issueDate: args.today,
+      validUntil: quote.validUntil,
+      result: estimate.result,
+      assessmentPath: relativePath(root, args.assessmentPath),
+      adrPath: args.adr ? relativePath(root, args.adr.path) : undefined,
+    }) + body.replace(/^\s+/, '');
+
+  const record = {
+    number: quote.number,
+    revision: number.revision,
+    path: relativePath(root, quotePath),
+    date: args.today,
+    nreMinor: estimate.result.nre.feeMinor,
+    currency: estimate.currency,
+  };
+  const assessmentFolder = dirname(args.assessmentPath);
+  const allQuotes = [...quoteViews(fm, root, assessmentFolder, validDays), { ...quote, link: relativePath(assessmentFolder, quotePath) }];
+  const update: AssessmentUpdate = {
+    addQuote: record,
+    links: linksBlock(adrView(args.adr, assessmentFolder), allQuotes, lang),
+    ...(fm.status === 'draft' || fm.status === 'estimated' ? { status: 'quoted' as const } : {}),
+  };
+  const newAssessment = updateAssessmentText(args.assessmentText, file, update);
+  return { number: quote.number, file: { path: quotePath, text }, assessmentText: newAssessment, frontMatter: fm };
+}
+
+// ---------------------------------------------------------------------------
+
+export type NewAdrFormat = 'madr' | 'nygard' | 'log4brains';
+
+export interface AdrPlan {
+  file: NewFile;
+  adr: AdrRef;
+  assessmentText: string;
+}
+
+/** Localised status word for a new ADR. */
+function proposedStatus(format: NewAdrFormat, lang: Lang): string {
+  if (format === 'nygard') return lang === 'zh-cn' ? '提议' : 'Proposed';
+  return 'proposed';
+}
+
+/**
+ * Plans a new ADR for a request that has none: numbered after the folder's
+ * existing ADRs (adr-tools' `NNNN-slug.md`; log4brains' `YYYYMMDD-slug.md`),
+ * linked from the assessment's front matter and links block.
+ */
+export async function planNewAdr(
+  args: TemplateInputs & {
+    root: string;
+    assessmentPath: string;
+    assessmentText: string;
+    adrFolder: string;
+    format: NewAdrFormat;
+    /** the next free ADR number in that folder */
+    nextNumber: number;
+    title: string;
+    exists: (path: string) => Promise<boolean>;
+  },
+): Promise<AdrPlan> {
+  const { root } = args;
+  const file = relativePath(root, args.assessmentPath);
+  const { frontMatter: fm } = parseAssessment(args.assessmentText, file);
+  if (fm.adr) {
+    throw new DeskError('invalid-input', {
+      en: `${file} already has a related ADR (${fm.adr.path}).`,
+      'zh-cn': `${file} 已有关联 ADR(${fm.adr.path})。`,
+    });
+  }
+  const lang = fm.language;
+  const slug = slugify(args.title, `cr-${fm.id}`, 60);
+  const stem = args.format === 'log4brains' ? args.today.replace(/-/g, '') : String(args.nextNumber).padStart(4, '0');
+  let adrPath = joinPath(args.adrFolder, `${stem}-${slug}.md`);
+  for (let n = 2; await args.exists(adrPath); n++) adrPath = joinPath(args.adrFolder, `${stem}-${slug}-${n}.md`);
+  ensureInside(root, adrPath);
+  const status = proposedStatus(args.format, lang);
+  const number = args.format === 'log4brains' ? undefined : args.nextNumber;
+  const context: DocumentContext = {
+    lang,
+    today: args.today,
+    request: requestView(fm),
+    assessment: { link: relativePath(args.adrFolder, args.assessmentPath) },
+    quotes: quoteViews(fm, root, args.adrFolder, args.settings.quoteValidityDays),
+    estimate: estimateView(fm),
+    newAdr: { number: number ?? 0, title: args.title, date: args.today, status },
+  };
+  const template = args.format === 'nygard' ? 'adr-nygard.md.hbs' : 'adr-madr.md.hbs';
+  const text = await renderTemplate(args.templates, template, lang, context);
+  const adr: AdrRef = { path: adrPath, title: args.title, number, status };
+  const assessmentFolder = dirname(args.assessmentPath);
+  const assessmentTextNew = updateAssessmentText(args.assessmentText, file, {
+    adr: { path: relativePath(root, adrPath), ...(number !== undefined ? { number } : {}), title: args.title, status },
+    links: linksBlock(adrView(adr, assessmentFolder), quoteViews(fm, root, assessmentFolder, args.settings.quoteValidityDays), lang),
+  });
+  return { file: { path: adrPath, text }, adr, assessmentText: assessmentTextNew };
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { assessmentFrontMatterSchema, describeIssues, estimateSchema, settingsSchema, webviewToExtensionSchema } from '../../src/core/schema';
+import { WORKED_EXAMPLE } from './workedExample';
+
+describe('schemas', () => {
+  it('accepts the worked example and fills defaults for a minimal estimate', () => {
+    assert.ok(estimateSchema.safeParse(WORKED_EXAMPLE).success);
+    const minimal = estimateSchema.parse({
+      currency: 'USD',
+      workItems: [{ name: 'Adapter', role: 'engineer', optimistic: 5, mostLikely: 8, pessimistic: 13 }],
+      dayRates: { engineer: 800 },
+    });
+    assert.equal(minimal.teamSize, 2);
+    assert.equal(minimal.focusFactor, 0.8);
+    assert.equal(minimal.priceAt, 'p80');
+    assert.deepEqual(minimal.standard, { days: 3, fee: 0 });
+  });
+
+  it('names the field and says what is wrong, in English and Chinese', () => {
+    const result = estimateSchema.safeParse({
+      currency: 'usd',
+      workItems: [{ name: 'Adapter', role: 'engineer', optimistic: 9, mostLikely: 8, pessimistic: 13 }],
+      dayRates: {},
+      teamSize: 0,
+    });
+    assert.ok(!result.success);
+    const en = describeIssues(result.error, 'en', ['estimate']).map((p) => p.message);
+    const zh = describeIssues(result.error, 'zh-cn', ['estimate']).map((p) => p.message);
+    assert.ok(en.includes('Field "estimate.currency" (currency) must be a three-letter ISO 4217 code such as CNY, USD or EUR'), en.join('\n'));
+    assert.ok(en.includes('Field "estimate.workItems[0].mostLikely" (most likely person-days) must satisfy optimistic ≤ most likely ≤ pessimistic'), en.join('\n'));
+    assert.ok(en.includes('Field "estimate.teamSize" (team size) must be at least 1'), en.join('\n'));
+    assert.ok(zh.includes('字段 “estimate.teamSize”(团队人数)应不小于 1'), zh.join('\n'));
+  });
+
+  it('requires a day rate for every role in use', () => {
+    const result = estimateSchema.safeParse({ ...WORKED_EXAMPLE, dayRates: { qa: 500 } });
+    assert.ok(!result.success);
+    const messages = describeIssues(result.error, 'en').map((p) => p.message);
+    assert.deepEqual(messages, ['Field "dayRates.engineer" (day rates) has no day rate for the role "engineer"']);
+  });
+
+  it('says when a required field is missing', () => {
+    const result = assessmentFrontMatterSchema.safeParse({ kind: 'custom-request-assessment', schemaVersion: 1, id: 'x', title: 't', language: 'en', created: '2026-11-25' });
+    assert.ok(!result.success);
+    assert.deepEqual(describeIssues(result.error, 'en').map((p) => p.message), ['Field "customer" (customer) is missing']);
+    assert.deepEqual(describeIssues(result.error, 'zh-cn').map((p) => p.message), ['字段 “customer”(客户)缺少此项']);
+  });
+
+  it('checks dates and enums', () => {
+    const result = assessmentFrontMatterSchema.safeParse({
+      kind: 'custom-request-assessment', schemaVersion: 1, id: 'x', customer: 'c', title: 't', language: 'fr', created: '25/11/2026', status: 'maybe',
+    });
+    assert.ok(!result.success);
+    const messages = describeIssues(result.error, 'en').map((p) => p.message);
+    assert.ok(messages.includes('Field "language" (document language) must be one of: en, zh-cn'), messages.join('\n'));
+    assert.ok(messages.includes('Field "created" (created date) must be a date written YYYY-MM-DD'), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('Field "status" (status) must be one of: draft, estimated')), messages.join('\n'));
+  });
+
+  it('defaults every setting and rejects bad ones', () => {
+    const defaults = settingsSchema.parse({});
+    assert.equal(defaults.assessmentFolder, 'docs/custom-requests');
+    assert.equal(defaults.templatesFolder, '.vscode/custom-request/templates');
+    assert.equal(defaults.currency, 'USD');
+    assert.ok(!settingsSchema.shape.currency.safeParse('dollars').success);
+    assert.ok(!settingsSchema.shape.quoteValidityDays.safeParse(0).success);
+  });
+
+  it('validates webview messages by type', () => {
+    assert.ok(webviewToExtensionSchema.safeParse({ type: 'ready' }).success);
+    assert.ok(!webviewToExtensionSchema.safeParse({ type: 'rm -rf' }).success);
+  });
+});
