@@ -13,8 +13,14 @@ import type { AssessmentFrontMatter, QuoteRecord } from './schema';
 import { ASSESSMENT_KIND, assessmentFrontMatterSchema, problemsMessage } from './schema';
 import { joinSlugs, slugify } from './slug';
 
-export const LINKS_START = '<!-- custom-request:links -->';
-export const LINKS_END = '<!-- /custom-request:links -->';
+/**
+ * Generated blocks in the assessment body, re-rendered from their partial
+ * when the data behind them changes; everything outside them is the user's.
+ * A block starts with `<!-- custom-request:NAME …-->` (any note may follow
+ * the name) and ends with `<!-- /custom-request:NAME -->`.
+ */
+export const GENERATED_BLOCKS = ['links', 'figures'] as const;
+export type GeneratedBlock = (typeof GENERATED_BLOCKS)[number];
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
@@ -135,8 +141,8 @@ export interface AssessmentUpdate {
   status?: AssessmentFrontMatter['status'];
   adr?: AssessmentFrontMatter['adr'];
   addQuote?: QuoteRecord;
-  /** new content for the generated links block */
-  links?: string;
+  /** new content for generated blocks, by name */
+  blocks?: Partial<Record<GeneratedBlock, string>>;
 }
 
 /**
@@ -155,15 +161,17 @@ export function updateAssessmentText(text: string, file: string, update: Assessm
   }
   const yamlText = document.toString({ lineWidth: 0 });
   let body = parsed.body;
-  if (update.links !== undefined) body = replaceLinksBlock(body, update.links);
+  for (const [name, content] of Object.entries(update.blocks ?? {})) body = replaceGeneratedBlock(body, name as GeneratedBlock, content);
   return `---\n${yamlText}---\n${body}`;
 }
 
-/** Replaces the generated block between the markers, or appends one when the user removed it. */
-export function replaceLinksBlock(body: string, links: string): string {
-  const block = `${LINKS_START}\n${links.trim()}\n${LINKS_END}`;
-  const start = body.indexOf(LINKS_START);
-  const end = body.indexOf(LINKS_END);
-  if (start >= 0 && end > start) return body.slice(0, start) + block + body.slice(end + LINKS_END.length);
-  return `${body.replace(/\s*$/, '')}\n\n${block}\n`;
+/**
+ * Replaces a generated block's content (keeping its markers), or appends the
+ * block at the end when the user removed it.
+ */
+export function replaceGeneratedBlock(body: string, name: GeneratedBlock, content: string): string {
+  const block = new RegExp(`(<!-- custom-request:${name}\\b[^>]*-->)[\\s\\S]*?(<!-- /custom-request:${name} -->)`);
+  const inner = `\n\n${content.trim()}\n\n`;
+  if (block.test(body)) return body.replace(block, (_all, start: string, end: string) => `${start}${inner}${end}`);
+  return `${body.replace(/\s*$/, '')}\n\n<!-- custom-request:${name} -->${inner}<!-- /custom-request:${name} -->\n`;
 }

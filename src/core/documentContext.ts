@@ -74,8 +74,6 @@ export interface DocumentContext {
   quotes: QuoteView[];
   estimate?: EstimateView;
   terms?: QuoteTermsView;
-  /** the generated related-documents list (assessment), kept current between its markers */
-  linksBlock?: string;
   /** the ADR being created (ADR templates) */
   newAdr?: { number: number; title: string; date: string; status: string };
 }

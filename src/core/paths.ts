@@ -53,7 +53,12 @@ export function relativePath(from: string, to: string): string {
   return rel || '.';
 }
 
-/** Percent-encodes a relative path for a Markdown link target, keeping `/`. */
+/**
+ * A relative path as a Markdown link target: only what would end or break the
+ * link (whitespace, parentheses, angle brackets, `%`, backslash) is
+ * percent-encoded, so Chinese names stay readable in the raw Markdown.
+ */
 export function markdownLinkTarget(relative: string): string {
-  return relative.split('/').map((part) => (part === '..' || part === '.' ? part : encodeURIComponent(part))).join('/');
+  // encodeURIComponent leaves ( and ) alone, so they are encoded by hand.
+  return relative.replace(/[\s()<>%\\]/g, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)));
 }

@@ -16,7 +16,7 @@ import { markdownLinkTarget } from './paths';
 export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 /** Partials, registered by their name without `.hbs`. */
-export const PARTIAL_NAMES = ['comparison.hbs'] as const;
+export const PARTIAL_NAMES = ['comparison.hbs', 'links.hbs', 'figures.hbs'] as const;
 
 export interface TemplateFile {
   text: string;
@@ -96,7 +96,7 @@ function syntaxError(template: TemplateFile, error: unknown): DeskError {
  * parsed before anything is rendered, so a broken template (or partial)
  * fails with its file and line.
  */
-export async function renderTemplate(source: TemplateSource, name: TemplateName, lang: Lang, context: object): Promise<string> {
+export async function renderTemplate(source: TemplateSource, name: TemplateName | `partials/${(typeof PARTIAL_NAMES)[number]}`, lang: Lang, context: object): Promise<string> {
   const env = createEnvironment(lang);
   const main = await source.load(name, lang);
   if (!main) {

@@ -4,14 +4,14 @@
  * assessment. The extension reads and writes; tests run the same plans on
  * Node's fs. Nothing here writes, so a failure leaves the disk untouched.
  */
-import type { AssessmentUpdate, NewAssessmentData } from './assessment';
+import type { AssessmentUpdate, GeneratedBlock, NewAssessmentData } from './assessment';
 import { assessmentFolderName, assessmentText, estimateHint, newFrontMatter, parseAssessment, updateAssessmentText } from './assessment';
 import type { AdrView, DocumentContext, EstimateView, QuoteView, RequestView } from './documentContext';
 import { computeEstimate } from './estimate';
 import { DeskError } from './errors';
 import type { Lang } from './lang';
 import { toMinor } from './money';
-import { basename, dirname, isInside, joinPath, markdownLinkTarget, relativePath } from './paths';
+import { basename, dirname, isInside, joinPath, relativePath } from './paths';
 import type { QuoteNumber } from './quote';
 import { addDays, baseQuoteNumber, formatQuoteNumber, nextQuoteNumber, quoteFileName, quoteFrontMatter, resolveQuoteTerms } from './quote';
 import type { AssessmentFrontMatter, Settings } from './schema';
@@ -86,21 +86,9 @@ function estimateView(fm: AssessmentFrontMatter): EstimateView | undefined {
   };
 }
 
-/** The generated "related documents" list kept current in the assessment body. */
-export function linksBlock(adr: AdrView | undefined, quotes: QuoteView[], lang: Lang): string {
-  const zh = lang === 'zh-cn';
-  const lines: string[] = [];
-  if (adr) {
-    const label = adr.number !== undefined ? `${adr.number}. ${adr.title}` : adr.title;
-    lines.push(`- ${zh ? '关联 ADR' : 'Related ADR'}: [${label.replace(/[[\]]/g, '\\$&')}](${markdownLinkTarget(adr.link)})${adr.status ? ` (${adr.status})` : ''}`);
-  } else {
-    lines.push(`- ${zh ? '关联 ADR:无' : 'Related ADR: none'}`);
-  }
-  for (const quote of quotes) {
-    lines.push(`- ${zh ? '报价单' : 'Quote'} ${quote.number} (${quote.issueDate}): [${quote.fileName}](${markdownLinkTarget(quote.link)})`);
-  }
-  if (quotes.length === 0) lines.push(`- ${zh ? '报价单:尚未生成' : 'Quote: not generated yet'}`);
-  return lines.join('\n');
+/** Renders a generated block of the assessment (the partial of the same name) for the text between its markers. */
+async function renderBlock(templates: TemplateSource, name: GeneratedBlock, context: DocumentContext): Promise<string> {
+  return renderTemplate(templates, `partials/${name}.hbs`, context.lang, context);
 }
 
 export interface TemplateInputs {
@@ -140,7 +128,6 @@ export async function planNewAssessment(
     request: requestView(fm),
     adr,
     quotes: [],
-    linksBlock: linksBlock(adr, [], data.language),
   };
   const body = await renderTemplate(args.templates, 'assessment.md.hbs', data.language, context);
   const currency = data.dealSize?.currency ?? settings.currency;
@@ -237,11 +224,21 @@ export async function planQuote(
     nreMinor: estimate.result.nre.feeMinor,
     currency: estimate.currency,
   };
+  // The assessment's generated blocks, seen from its own folder, now with this quote.
   const assessmentFolder = dirname(args.assessmentPath);
-  const allQuotes = [...quoteViews(fm, root, assessmentFolder, validDays), { ...quote, link: relativePath(assessmentFolder, quotePath) }];
+  const assessmentContext: DocumentContext = {
+    ...context,
+    adr: adrView(args.adr, assessmentFolder),
+    assessment: undefined,
+    quote: { ...quote, link: relativePath(assessmentFolder, quotePath) },
+    quotes: [...quoteViews(fm, root, assessmentFolder, validDays), { ...quote, link: relativePath(assessmentFolder, quotePath) }],
+  };
   const update: AssessmentUpdate = {
     addQuote: record,
-    links: linksBlock(adrView(args.adr, assessmentFolder), allQuotes, lang),
+    blocks: {
+      links: await renderBlock(args.templates, 'links', assessmentContext),
+      figures: await renderBlock(args.templates, 'figures', assessmentContext),
+    },
     ...(fm.status === 'draft' || fm.status === 'estimated' ? { status: 'quoted' as const } : {}),
   };
   const newAssessment = updateAssessmentText(args.assessmentText, file, update);
@@ -312,9 +309,14 @@ export async function planNewAdr(
   const text = await renderTemplate(args.templates, template, lang, context);
   const adr: AdrRef = { path: adrPath, title: args.title, number, status };
   const assessmentFolder = dirname(args.assessmentPath);
+  const links = await renderBlock(args.templates, 'links', {
+    ...context,
+    adr: adrView(adr, assessmentFolder),
+    quotes: quoteViews(fm, root, assessmentFolder, args.settings.quoteValidityDays),
+  });
   const assessmentTextNew = updateAssessmentText(args.assessmentText, file, {
     adr: { path: relativePath(root, adrPath), ...(number !== undefined ? { number } : {}), title: args.title, status },
-    links: linksBlock(adrView(adr, assessmentFolder), quoteViews(fm, root, assessmentFolder, args.settings.quoteValidityDays), lang),
+    blocks: { links },
   });
   return { file: { path: adrPath, text }, adr, assessmentText: assessmentTextNew };
 }

@@ -4,11 +4,9 @@ import {
   assessmentFolderName,
   assessmentText,
   estimateHint,
-  LINKS_END,
-  LINKS_START,
   newFrontMatter,
   parseAssessment,
-  replaceLinksBlock,
+  replaceGeneratedBlock,
   splitFrontMatter,
   updateAssessmentText,
 } from '../../src/core/assessment';
@@ -26,7 +24,11 @@ const DATA = {
 };
 
 function sample(): string {
-  return assessmentText(newFrontMatter(DATA), `# Body\n\n${LINKS_START}\n- none\n${LINKS_END}\n\nUser notes.\n`, estimateHint('en', 'CNY', 3000));
+  return assessmentText(
+    newFrontMatter(DATA),
+    '# Body\n\n<!-- custom-request:links -->\n- none\n<!-- /custom-request:links -->\n\n<!-- custom-request:figures: generated -->\nold\n<!-- /custom-request:figures -->\n\nUser notes.\n',
+    estimateHint('en', 'CNY', 3000),
+  );
 }
 
 describe('assessment file', () => {
@@ -78,18 +80,19 @@ describe('assessment file', () => {
     const updated = updateAssessmentText(text, 'a.md', {
       status: 'quoted',
       addQuote: { number: 'Q-2026-001', revision: 1, path: 'doc/adr/quotes/quote-Q-2026-001-acme.md', date: '2026-11-25' },
-      links: '- Quote Q-2026-001',
+      blocks: { links: '- Quote Q-2026-001', figures: 'new figures' },
     });
     const parsed = parseAssessment(updated, 'a.md');
     assert.equal(parsed.frontMatter.status, 'quoted');
     assert.equal(parsed.frontMatter.quotes[0].number, 'Q-2026-001');
     assert.match(updated, /# Estimate: remove the leading/);
     assert.match(updated, /User notes, edited by hand\./);
-    assert.ok(updated.includes(`${LINKS_START}\n- Quote Q-2026-001\n${LINKS_END}`));
-    assert.ok(!updated.includes('- none'));
+    assert.ok(updated.includes('<!-- custom-request:links -->\n\n- Quote Q-2026-001\n\n<!-- /custom-request:links -->'));
+    assert.ok(updated.includes('<!-- custom-request:figures: generated -->\n\nnew figures\n\n<!-- /custom-request:figures -->'));
+    assert.ok(!updated.includes('- none') && !updated.includes('old'));
   });
 
-  it('appends the links block when the user removed it', () => {
-    assert.equal(replaceLinksBlock('# Body\n', '- x'), `# Body\n\n${LINKS_START}\n- x\n${LINKS_END}\n`);
+  it('appends a generated block when the user removed it', () => {
+    assert.equal(replaceGeneratedBlock('# Body\n', 'links', '- x'), '# Body\n\n<!-- custom-request:links -->\n\n- x\n\n<!-- /custom-request:links -->\n');
   });
 });

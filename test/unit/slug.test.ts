@@ -75,6 +75,6 @@ describe('paths', () => {
   it('makes relative Markdown links', () => {
     assert.equal(relativePath('/ws/docs/custom-requests/x', '/ws/doc/adr/0002-a.md'), '../../../doc/adr/0002-a.md');
     assert.equal(relativePath('/ws/doc/adr', '/ws/doc/adr/q.md'), 'q.md');
-    assert.equal(markdownLinkTarget('../数据 推送/a b.md'), '../%E6%95%B0%E6%8D%AE%20%E6%8E%A8%E9%80%81/a%20b.md');
+    assert.equal(markdownLinkTarget('../数据 推送/a b(1).md'), '../数据%20推送/a%20b%281%29.md');
   });
 });

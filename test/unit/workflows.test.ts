@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { findAdrFolders, listAdrs, nextAdrNumber, parseAdr, quotePlacement } from '../../src/core/adr';
+import { parseAssessment, splitFrontMatter } from '../../src/core/assessment';
+import type { DeskError } from '../../src/core/errors';
+import { readText } from '../../src/core/fsPort';
+import { joinPath } from '../../src/core/paths';
+import { settingsSchema } from '../../src/core/schema';
+import { planNewAdr, planNewAssessment, planQuote } from '../../src/core/workflows';
+import { makeTempDir, nodeFs } from './nodeFs';
+import { adr, common, exists, relative, requestData, TODAY, withEstimate } from './workflowFixture';
+
+async function write(file: { path: string; text: string }) {
+  assert.equal(await exists(file.path), false, `${file.path} must not exist yet`);
+  await nodeFs.writeFile(file.path, file.text);
+}
+
+describe('workflows', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await makeTempDir();
+  });
+  afterEach(async () => {
+    await nodeFs.remove(root);
+  });
+
+  it('plans a new assessment under the assessment folder, never reusing a folder', async () => {
+    const first = await planNewAssessment({ ...common, root, data: requestData('en'), exists });
+    assert.equal(relative(root, first.assessmentPath), 'docs/custom-requests/2026-11-25-acme-robotics-push-robot-data-to-their-own-platform/assessment.md');
+    await write(first.file);
+    const second = await planNewAssessment({ ...common, root, data: requestData('en'), exists });
+    assert.equal(relative(root, second.assessmentPath), 'docs/custom-requests/2026-11-25-acme-robotics-push-robot-data-to-their-own-platform-2/assessment.md');
+    const { frontMatter } = parseAssessment(first.file.text, 'a.md');
+    assert.equal(frontMatter.customer, 'Acme | Robotics');
+    assert.equal(frontMatter.status, 'draft');
+  });
+
+  it('refuses an assessment folder outside the workspace folder', async () => {
+    const settings = settingsSchema.parse({ assessmentFolder: '../elsewhere' });
+    await assert.rejects(planNewAssessment({ ...common, settings, root, data: requestData('en'), exists }), (e: DeskError) => e.code === 'outside-workspace');
+  });
+
+  it('says what is missing when the assessment has no estimate', async () => {
+    const plan = await planNewAssessment({ ...common, root, data: requestData('en'), exists });
+    await assert.rejects(
+      planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: plan.file.text, quoteFolder: root, workspaceQuoteNumbers: [] }),
+      (e: DeskError) => e.code === 'missing-estimate' && e.text.en.includes('assessment.md has no estimate yet') && e.text.en.includes('"estimate:"'),
+    );
+  });
+
+  it('names the field when the hand-edited estimate is wrong, and writes nothing', async () => {
+    const plan = await planNewAssessment({ ...common, root, data: requestData('zh-cn'), exists });
+    const text = withEstimate(plan.file.text, { currency: 'CNY', workItems: [{ name: 'x', role: 'engineer', optimistic: 9, mostLikely: 5, pessimistic: 12 }], dayRates: { engineer: 3000 } });
+    await assert.rejects(
+      planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: text, quoteFolder: root, workspaceQuoteNumbers: [] }),
+      (e: DeskError) => e.code === 'invalid-front-matter' && e.text['zh-cn'].includes('“estimate.workItems[0].mostLikely”(最可能人天)应满足 乐观 ≤ 最可能 ≤ 悲观'),
+    );
+  });
+
+  it('writes quotes as new numbers and revisions, linked both ways, never showing the cost basis', async () => {
+    const plan = await planNewAssessment({ ...common, root, data: requestData('en'), exists });
+    const text = withEstimate(plan.file.text);
+    const quoteFolder = joinPath(root, 'doc/adr/quotes');
+    const first = await planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: text, quoteFolder, workspaceQuoteNumbers: ['Q-2026-004'] });
+    assert.equal(first.number, 'Q-2026-005');
+    assert.equal(relative(root, first.file.path), 'doc/adr/quotes/quote-Q-2026-005-acme-robotics.md');
+    const quoteFm = parse(splitFrontMatter(first.file.text)!.yaml);
+    assert.equal(quoteFm.nreFeeMinor, 11_900_000);
+    assert.equal(quoteFm.yearlyFeeMinor, 7_200_000);
+    assert.equal(quoteFm.termTotalMinor, 26_300_000);
+    assert.equal(quoteFm.termTotalInclTaxMinor, 27_878_000);
+    assert.equal(quoteFm.validUntil, '2026-12-25');
+    assert.equal(quoteFm.assessment, relative(root, plan.assessmentPath));
+    // The body shows the prices...
+    assert.ok(first.file.text.includes('CN¥119,000.00'), 'NRE fee');
+    assert.ok(first.file.text.includes('CN¥72,000.00'), 'yearly fee');
+    // ...and none of the internal cost basis: day rate, effort cost, contingency, margin.
+    for (const internal of ['CN¥3,000.00', 'CN¥90,000.00', 'CN¥9,000.00', 'CN¥19,800.00', 'CN¥118,800.00', 'ontingency', 'argin', 'σ', 'P80']) {
+      assert.ok(!first.file.text.includes(internal), `quote must not show ${internal}`);
+    }
+    assert.ok(first.file.text.includes('../../../docs/custom-requests/2026-11-25-acme-robotics-push-robot-data-to-their-own-platform/assessment.md'), 'quote links the assessment');
+
+    const updated = parseAssessment(first.assessmentText, 'a.md').frontMatter;
+    assert.equal(updated.status, 'quoted');
+    assert.deepEqual(updated.quotes, [{ number: 'Q-2026-005', revision: 1, path: 'doc/adr/quotes/quote-Q-2026-005-acme-robotics.md', date: TODAY, nreMinor: 11_900_000, currency: 'CNY' }]);
+    assert.ok(first.assessmentText.includes('(../../../doc/adr/quotes/quote-Q-2026-005-acme-robotics.md)'), 'assessment links the quote');
+
+    const second = await planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: first.assessmentText, quoteFolder, workspaceQuoteNumbers: ['Q-2026-004', 'Q-2026-005'] });
+    assert.equal(second.number, 'Q-2026-005-R2');
+    assert.equal(relative(root, second.file.path), 'doc/adr/quotes/quote-Q-2026-005-R2-acme-robotics.md');
+    assert.equal(parseAssessment(second.assessmentText, 'a.md').frontMatter.quotes.length, 2);
+  });
+
+  describe('with the real adr-tools', () => {
+    before(function () {
+      try {
+        adr('/', 'help');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+        if (process.env.CI) throw new Error('adr-tools is not installed; `npm test` installs it when run as root');
+        this.skip();
+      }
+    });
+
+    it('a quote next to the ADR leaves `adr list` and `adr new` numbering unchanged', async () => {
+      adr(root, 'init');
+      adr(root, 'new', 'Offer an open data API to every customer');
+      const listBefore = adr(root, 'list');
+      assert.deepEqual(listBefore.trim().split('\n'), ['doc/adr/0001-record-architecture-decisions.md', 'doc/adr/0002-offer-an-open-data-api-to-every-customer.md']);
+
+      const [folder] = await findAdrFolders(nodeFs, root);
+      assert.equal(relative(root, folder.path), 'doc/adr');
+      const adrs = await listAdrs(nodeFs, folder);
+      const related = adrs.find((a) => a.number === 2)!;
+      assert.equal(related.title, 'Offer an open data API to every customer');
+      const created = await planNewAssessment({
+        ...common,
+        root,
+        data: requestData('en', { path: relative(root, related.path), number: 2, title: related.title, status: related.status }),
+        adr: related,
+        exists,
+      });
+      await write(created.file);
+      const assessmentText = withEstimate(created.file.text);
+      const placement = quotePlacement(folder, related.path);
+      const quote = await planQuote({ ...common, root, assessmentPath: created.assessmentPath, assessmentText, quoteFolder: placement.folder, adr: related, workspaceQuoteNumbers: [] });
+      await write(quote.file);
+      assert.equal(relative(root, quote.file.path), 'doc/adr/quotes/quote-Q-2026-001-acme-robotics.md');
+      assert.ok(quote.file.text.includes('(../0002-offer-an-open-data-api-to-every-customer.md)'), 'quote links its ADR');
+
+      assert.equal(adr(root, 'list'), listBefore, '`adr list` prints exactly what it printed before');
+      adr(root, 'new', 'Next decision');
+      assert.ok(adr(root, 'list').includes('doc/adr/0003-next-decision.md'), 'the next ADR is still number 3');
+    });
+
+    it('a new ADR for a request is one adr-tools lists and reads', async () => {
+      adr(root, 'init');
+      const created = await planNewAssessment({ ...common, root, data: requestData('zh-cn'), exists });
+      await write(created.file);
+      const [folder] = await findAdrFolders(nodeFs, root);
+      const plan = await planNewAdr({
+        ...common,
+        root,
+        assessmentPath: created.assessmentPath,
+        assessmentText: created.file.text,
+        adrFolder: folder.path,
+        format: 'nygard',
+        nextNumber: nextAdrNumber(await listAdrs(nodeFs, folder)),
+        title: '定制需求:数据反向推送',
+        exists,
+      });
+      await write(plan.file);
+      assert.equal(relative(root, plan.file.path), 'doc/adr/0002-定制需求-数据反向推送.md');
+      assert.ok(adr(root, 'list').includes('doc/adr/0002-定制需求-数据反向推送.md'));
+      const parsed = parseAdr(plan.file.path, (await readText(nodeFs, plan.file.path))!, ['adr-tools']);
+      assert.equal(parsed?.number, 2);
+      assert.equal(parsed?.title, '定制需求:数据反向推送');
+      assert.equal(parsed?.date, TODAY);
+      const linked = parseAssessment(plan.assessmentText, 'a.md').frontMatter.adr;
+      assert.deepEqual(linked, { path: 'doc/adr/0002-定制需求-数据反向推送.md', number: 2, title: '定制需求:数据反向推送', status: '提议' });
+      // adr-tools' own `adr link` parses the new ADR's Status section.
+      adr(root, 'new', '-l', '2:Amends:Amended by', 'Follow-up');
+      assert.match(await readText(nodeFs, plan.file.path) as string, /Amended by \[3\. Follow-up\]\(0003-follow-up\.md\)/);
+    });
+  });
+});
