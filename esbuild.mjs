@@ -49,6 +49,8 @@ for (const options of builds) {
     metafile: true,
     logLevel: 'info',
     legalComments: 'none',
+    // Chinese messages as UTF-8, not \uXXXX escapes: half the bytes.
+    charset: 'utf8',
   };
   if (watch) {
     const ctx = await esbuild.context(config);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lang } from './core/lang';
-import { isInside, joinPath } from './core/paths';
 import type { TemplateFile, TemplateSource } from './core/templates';
+import { overrideCandidates } from './core/templates';
 
 const decoder = new TextDecoder();
 
@@ -15,24 +15,19 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
 
 /**
  * Bundled templates, replaced by name from the workspace folder's override
- * folder (`<folder>/<lang>/<name>`, then `<folder>/<name>`) — only in a
- * trusted workspace: an untrusted repository must not shape what we write.
+ * folder when the workspace is trusted (see `overrideCandidates`).
  */
 export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode.Uri | undefined, overrideFolder: string): TemplateSource {
-  const useOverrides = vscode.workspace.isTrusted && workspaceFolder !== undefined;
   return {
     async load(name: string, lang: Lang): Promise<TemplateFile | undefined> {
-      if (useOverrides && workspaceFolder) {
-        const base = joinPath(workspaceFolder.path, overrideFolder);
-        for (const candidate of [joinPath(base, lang, name), joinPath(base, name)]) {
-          if (!isInside(workspaceFolder.path, candidate)) continue;
-          const uri = workspaceFolder.with({ path: candidate });
+      if (workspaceFolder) {
+        for (const path of overrideCandidates(workspaceFolder.path, overrideFolder, lang, name, vscode.workspace.isTrusted)) {
+          const uri = workspaceFolder.with({ path });
           const text = await readIfExists(uri);
           if (text !== undefined) return { text, file: vscode.workspace.asRelativePath(uri, true), override: true };
         }
       }
-      const bundled = vscode.Uri.joinPath(extensionUri, 'templates', lang, name);
-      const text = await readIfExists(bundled);
+      const text = await readIfExists(vscode.Uri.joinPath(extensionUri, 'templates', lang, name));
       return text === undefined ? undefined : { text, file: `templates/${lang}/${name}`, override: false };
     },
   };

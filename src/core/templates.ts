@@ -10,7 +10,7 @@ import { DeskError } from './errors';
 import type { Lang } from './lang';
 import { intlLocale } from './lang';
 import { formatMoney, formatNumber, formatWan } from './money';
-import { markdownLinkTarget } from './paths';
+import { isInside, joinPath, markdownLinkTarget } from './paths';
 
 /** Bundled document templates; a workspace override replaces one by the same file name. */
 export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs'] as const;
@@ -30,6 +30,18 @@ export interface TemplateFile {
 export interface TemplateSource {
   /** The template for a language, or undefined when neither an override nor a bundled one exists. */
   load(name: string, lang: Lang): Promise<TemplateFile | undefined>;
+}
+
+/**
+ * Where a workspace may override a template, most specific first:
+ * `<override folder>/<lang>/<name>`, then `<override folder>/<name>`. None in
+ * an untrusted workspace (a repository must not shape what we write before it
+ * is trusted), and none that would lie outside the workspace folder.
+ */
+export function overrideCandidates(workspaceFolder: string, overrideFolder: string, lang: Lang, name: string, trusted: boolean): string[] {
+  if (!trusted) return [];
+  const base = joinPath(workspaceFolder, overrideFolder);
+  return [joinPath(base, lang, name), joinPath(base, name)].filter((path) => isInside(workspaceFolder, path) && path !== joinPath(workspaceFolder));
 }
 
 /** Escapes text for one Markdown table cell: pipes escaped, line breaks as <br>. */

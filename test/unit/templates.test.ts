@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DeskError } from '../../src/core/errors';
-import { formatDate, inlineText, renderTemplate, tableCell } from '../../src/core/templates';
+import { formatDate, inlineText, overrideCandidates, renderTemplate, tableCell } from '../../src/core/templates';
 import { memoryTemplates } from './templateFiles';
 
 describe('templates', () => {
@@ -43,5 +43,24 @@ describe('templates', () => {
 
   it('says when a template is missing', async () => {
     await assert.rejects(renderTemplate(memoryTemplates({}), 'quote.md.hbs', 'zh-cn', {}), (e: DeskError) => e.code === 'template-not-found');
+  });
+});
+
+describe('template overrides', () => {
+  it('looks in <folder>/<lang>/<name>, then <folder>/<name>, in a trusted workspace', () => {
+    assert.deepEqual(overrideCandidates('/ws', '.vscode/custom-request/templates', 'zh-cn', 'quote.md.hbs', true), [
+      '/ws/.vscode/custom-request/templates/zh-cn/quote.md.hbs',
+      '/ws/.vscode/custom-request/templates/quote.md.hbs',
+    ]);
+    assert.deepEqual(overrideCandidates('/ws', 'tpl', 'en', 'partials/links.hbs', true), ['/ws/tpl/en/partials/links.hbs', '/ws/tpl/partials/links.hbs']);
+  });
+
+  it('uses none in an untrusted workspace', () => {
+    assert.deepEqual(overrideCandidates('/ws', '.vscode/custom-request/templates', 'en', 'quote.md.hbs', false), []);
+  });
+
+  it('never reads outside the workspace folder', () => {
+    assert.deepEqual(overrideCandidates('/ws', '../../etc', 'en', 'quote.md.hbs', true), []);
+    assert.deepEqual(overrideCandidates('/ws', 'tpl', 'en', '../../../x.hbs', true), []);
   });
 });
