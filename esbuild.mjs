@@ -1,5 +1,5 @@
 // Bundles the extension (Node, CommonJS) and, when present, the form's browser entry.
-// Usage: node esbuild.mjs [--production] [--watch]
+// Usage: node esbuild.mjs [--production] [--watch] [--outdir=<dir>]
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
@@ -8,40 +8,35 @@ const watch = process.argv.includes('--watch');
 // --outdir=<dir> builds elsewhere (the bundle-size test builds into test-output/).
 const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
-/** @type {import('esbuild').BuildOptions[]} */
+/** @type {{ name: string, options: import('esbuild').BuildOptions }[]} */
 const builds = [
   {
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    // Handlebars only requires source-map for source maps of compiled templates, inside a
-    // try/catch with a fallback; leaving it out saves 26 KB.
-    external: ['vscode', 'source-map'],
-    // The ES module builds tree-shake; handlebars' package main also pulls in a
-    // require.extensions hook we never use.
-    alias: { handlebars: './node_modules/handlebars/lib/handlebars.js', yaml: './node_modules/yaml/browser/index.js' },
+    name: 'extension',
+    options: {
+      entryPoints: ['src/extension.ts'],
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // Handlebars only requires source-map for source maps of compiled templates, inside a
+      // try/catch with a fallback; leaving it out saves 26 KB.
+      external: ['vscode', 'source-map'],
+      // The ES module builds tree-shake; handlebars' package main also pulls in a
+      // require.extensions hook we never use.
+      alias: { handlebars: './node_modules/handlebars/lib/handlebars.js', yaml: './node_modules/yaml/browser/index.js' },
+    },
   },
 ];
 // The estimate form (a later issue) is a browser bundle next to the extension's.
 if (existsSync('src/webview/main.ts')) {
-  builds.push({
-    entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-  });
+  builds.push({ name: 'webview', options: { entryPoints: ['src/webview/main.ts'], format: 'iife', platform: 'browser', target: 'es2022' } });
 }
 
 mkdirSync(outdir, { recursive: true });
-for (const options of builds) {
-  const name = options.outfile.replace(/^dist\//, '').replace(/\.js$/, '');
+for (const { name, options } of builds) {
+  /** @type {import('esbuild').BuildOptions} */
   const config = {
     ...options,
+    bundle: true,
     outfile: `${outdir}/${name}.js`,
     minify: production,
     sourcemap: production ? false : 'linked',

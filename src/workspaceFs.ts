@@ -108,10 +108,12 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
 }
 
-/** The text a command should work from: the open document's, or the file's. */
+/**
+ * The text a command works from, after `ensureSaved`: what is on disk. A
+ * clean editor may briefly lag behind the file (a git pull, another tool),
+ * and the file is what gets committed.
+ */
 export async function currentText(uri: vscode.Uri): Promise<string> {
-  const doc = openDocument(uri);
-  if (doc) return doc.getText();
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
@@ -128,23 +130,22 @@ export function ensureSaved(uri: vscode.Uri): void {
 }
 
 /**
- * Replaces a file's whole text. When it is open (and saved) the change goes
- * through the document, so the editor and its undo stack stay in step;
- * otherwise the file is replaced atomically.
+ * Replaces a file's whole text, if it still holds `expectedOld`. When it is
+ * open in an editor that shows exactly that text, the change goes through the
+ * document (so the editor and its undo stack stay in step) and is saved;
+ * otherwise the file is replaced atomically and VS Code reloads any clean editor.
  */
 export async function replaceText(uri: vscode.Uri, expectedOld: string, text: string): Promise<void> {
   ensureSaved(uri);
-  const doc = openDocument(uri);
-  if (doc) {
-    if (doc.getText() !== expectedOld) throw changedMeanwhile(uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    if (!(await vscode.workspace.applyEdit(edit))) throw changedMeanwhile(uri);
-    await doc.save();
-    return;
-  }
   const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   if (onDisk !== expectedOld) throw changedMeanwhile(uri);
+  const doc = openDocument(uri);
+  if (doc && doc.getText() === onDisk) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    if ((await vscode.workspace.applyEdit(edit)) && (await doc.save())) return;
+    throw changedMeanwhile(uri);
+  }
   await writeFileAtomic(uri, text, true);
 }
 

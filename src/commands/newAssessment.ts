@@ -34,8 +34,10 @@ export interface NewAssessmentArgs {
   language?: Lang;
   /** related ADR: a workspace-folder-relative path, 'new' to create one, or 'none' */
   adr?: string;
-  /** title of the ADR when `adr` is 'new' (default: derived from the request) */
+  /** title of the ADR when `adr` is 'new' (default: asked, prefilled from the request) */
   adrTitle?: string;
+  /** folder of the ADR when `adr` is 'new', relative to the workspace folder (default: the discovered one, asked when there are several) */
+  adrFolder?: string;
   /** open the new assessment in an editor (default true) */
   open?: boolean;
   /** date to write instead of today, YYYY-MM-DD */
@@ -175,7 +177,7 @@ export function newAssessment(extensionUri: vscode.Uri) {
 
     let adr: vscode.Uri | undefined;
     if (wantsNewAdr) {
-      adr = await createAdrFor(extensionUri, { assessment, folder, title: args.adrTitle, today: data.created });
+      adr = await createAdrFor(extensionUri, { assessment, folder, title: args.adrTitle, adrFolder: args.adrFolder, today: data.created });
     }
     if (args.open !== false) await vscode.window.showTextDocument(assessment, { preview: false });
     return { assessment, ...(adr ? { adr } : {}) };

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, listFiles, workspaceFolder } from './support';
+
+describe('activation', () => {
+  it('is lazy: the extension is not active before one of its commands runs', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    assert.equal(extension.isActive, false);
+    assert.deepEqual(extension.packageJSON.activationEvents, []);
+    const commands = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.deepEqual(commands, ['customRequest.newAssessment', 'customRequest.createAdr', 'customRequest.generateQuote']);
+  });
+
+  it('Escape at the first prompt cancels quietly and activation writes nothing', async () => {
+    const folder = workspaceFolder();
+    const before = listFiles(folder.uri.fsPath);
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand('customRequest.newAssessment')).finally(() => (settled = true));
+    // Press Escape until the command returns: the prompt may take a moment to show.
+    while (!settled) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(await pending, undefined);
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    assert.deepEqual(listFiles(folder.uri.fsPath), before, 'nothing written');
+  });
+});

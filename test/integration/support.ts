@@ -1,0 +1,107 @@
+/** Helpers for specs running inside the extension host. */
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { itConfig } from './config';
+
+export const EXTENSION_ID = 'custom-request-desk.custom-request-desk';
+export const TODAY = '2026-11-25';
+
+export function workspaceFolder(name?: string): vscode.WorkspaceFolder {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = name ? folders.find((f) => f.name === name) : folders[0];
+  if (!folder) throw new Error(`no workspace folder ${name ?? ''}`);
+  return folder;
+}
+
+export function fsPath(folder: vscode.WorkspaceFolder, relative: string): string {
+  return nodePath.join(folder.uri.fsPath, relative);
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every file below a folder, as sorted paths relative to it (skipping .git). */
+export function listFiles(root: string, dir = root): string[] {
+  let out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name === '.git') continue;
+    const path = nodePath.join(dir, name);
+    out = statSync(path).isDirectory() ? out.concat(listFiles(root, path)) : out.concat(nodePath.relative(root, path));
+  }
+  return out.sort();
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export function adr(cwd: string, ...args: string[]): string {
+  return execFileSync('adr', args, { cwd, encoding: 'utf8', env: { ...process.env, VISUAL: 'true', EDITOR: 'true' } });
+}
+
+export async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns a truthy value or `ms` pass. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+function findFile(dir: string, name: string): string | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    const path = nodePath.join(dir, entry);
+    if (entry === name) return path;
+    // lstat: never follow the symlinked extensions (the repo, with its node_modules).
+    if (lstatSync(path).isDirectory()) {
+      const found = findFile(path, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The text of the extension's "Custom Request Desk" log so far. */
+export function deskLog(): string {
+  const root = itConfig().logsRoot;
+  if (!root) return '';
+  const file = findFile(root, 'Custom Request Desk.log') ?? findFile(root, '1-Custom Request Desk.log');
+  return file ? readFileSync(file, 'utf8') : '';
+}
+
+/** Waits until the extension's log mentions `text` (log writes are buffered). */
+export async function waitForLog(text: string): Promise<string> {
+  return waitFor(() => (deskLog().includes(text) ? deskLog() : ''), `"${text}" in the Custom Request Desk log`);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export async function setSetting(key: string, value: unknown, folder?: vscode.WorkspaceFolder): Promise<void> {
+  await vscode.workspace.getConfiguration('customRequest', folder?.uri).update(key, value, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
+}
