@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseAssessment, splitFrontMatter } from './core/assessment';
-import { CancelledError, DeskError } from './core/errors';
+import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
 import { quoteNumberFromFileName, formatQuoteNumber } from './core/quote';
 import { ASSESSMENT_KIND } from './core/schema';
@@ -43,8 +43,14 @@ function uriFromRef(ref: AssessmentRef): vscode.Uri {
   if (ref instanceof vscode.Uri) return ref;
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(ref)) return vscode.Uri.parse(ref);
   if (ref.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(ref)) return vscode.Uri.file(ref);
+  // A relative path is relative to the first workspace folder.
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new CancelledError();
+  if (!folder) {
+    throw new DeskError('no-workspace', {
+      en: `Open the workspace folder that holds ${ref} first.`,
+      'zh-cn': `请先打开包含 ${ref} 的工作区文件夹。`,
+    });
+  }
   return vscode.Uri.joinPath(folder.uri, ref);
 }
 
