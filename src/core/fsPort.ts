@@ -23,3 +23,12 @@ export async function readText(fs: ReadFs, path: string): Promise<string | undef
   const bytes = await fs.readFile(path);
   return bytes === undefined ? undefined : decoder.decode(bytes);
 }
+
+/** Like readText, but a file that cannot be read (permissions, a remote's limits) counts as absent: for best-effort scans. */
+export async function tryReadText(fs: ReadFs, path: string): Promise<string | undefined> {
+  try {
+    return await readText(fs, path);
+  } catch {
+    return undefined;
+  }
+}
