@@ -1,0 +1,248 @@
+/**
+ * The new user's journey, end to end, once per display language: the built
+ * extension in code-server, driven through Debian's chromium the way a person
+ * would use it (command palette, prompts, pasting in the editor, Ctrl+S).
+ *
+ * Each entry of JOURNEY is one step and one mocha test; they run in order on the
+ * same window, and a failed step skips the rest of that language's run. A new
+ * feature adds its steps where the user would meet it (the sidebar form before
+ * the quote, the request tree after it) — see the markers below.
+ *
+ * Run: npx mocha --config test/e2e/.mocharc.json
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { assessmentFolderName, splitFrontMatter } from '../../src/core/assessment';
+import { computeEstimate } from '../../src/core/estimate';
+import { formatMoney, formatWan, toMinor } from '../../src/core/money';
+import { formatQuoteNumber, quoteFileName } from '../../src/core/quote';
+import { todayIso } from '../../src/today';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { E2eSession, prepareOnce } from './session';
+import { UiText } from './uiText';
+import { waitUntil } from './workbench';
+
+const NEW_ASSESSMENT = 'customRequest.newAssessment';
+const GENERATE_QUOTE = 'customRequest.generateQuote';
+const ADR_FOLDER = 'doc/architecture/decisions';
+
+/** What the steps of one run share. */
+class Journey {
+  session!: E2eSession;
+  readonly ui: UiText;
+  /** `adr list` before the extension wrote anything */
+  adrListBefore = '';
+  /** workspace-relative path of the new assessment */
+  assessmentPath = '';
+  /** workspace-relative path of the generated quote */
+  quotePath = '';
+
+  constructor(readonly scenario: Scenario) {
+    this.ui = new UiText(scenario.lang);
+  }
+
+  get workbench() {
+    return this.session.workbench;
+  }
+
+  file(relativePath: string): string {
+    return join(this.session.workspace, relativePath);
+  }
+
+  read(relativePath: string): string {
+    return readFileSync(this.file(relativePath), 'utf8');
+  }
+
+  /** The parsed YAML front matter of a workspace file. */
+  frontMatter(relativePath: string): Record<string, unknown> {
+    const split = splitFrontMatter(this.read(relativePath));
+    assert.ok(split, `${relativePath} has no front matter`);
+    return parseYaml(split.yaml) as Record<string, unknown>;
+  }
+}
+
+interface Step {
+  title: string;
+  run(journey: Journey): Promise<void>;
+}
+
+const JOURNEY: Step[] = [
+  {
+    title: 'the workbench opens on the sample workspace and lists the commands',
+    async run(j) {
+      j.adrListBefore = j.session.run('adr', ['list']);
+      assert.match(j.adrListBefore, /0002-expose-robot-data-through-the-versioned-open-api\.md/);
+      // Our extension has no activity-bar entry yet: the palette listing its command means it is registered.
+      await j.workbench.waitForCommand(j.ui.commandTitle(NEW_ASSESSMENT));
+      await j.workbench.screenshot('workbench ready');
+    },
+  },
+  {
+    title: 'New Assessment asks each prompt and opens the assessment',
+    async run(j) {
+      const s = j.scenario;
+      const wb = j.workbench;
+      const step = (n: number) => `${j.ui.t('New Custom Request Assessment')} (${n}/6)`;
+      await wb.runCommand(j.ui.commandTitle(NEW_ASSESSMENT), 'palette new assessment');
+      await wb.answerInput({ title: step(1), prompt: j.ui.t('Customer'), value: s.customer, shot: 'customer' });
+      await wb.answerInput({ title: step(2), prompt: j.ui.t('The request, in one line as sales put it'), value: s.title, shot: 'request title' });
+      await wb.answerInput({ title: step(3), prompt: j.ui.t('Who brought it (optional)'), value: s.broughtBy, shot: 'brought by' });
+      const currency = String(j.ui.settingDefault('customRequest.currency'));
+      await wb.answerInput({ title: step(4), prompt: j.ui.t('Deal size in {0} (optional)', currency), value: s.dealSize, shot: 'deal size' });
+      // The language of the UI comes first (the extension sees VS Code's display language).
+      await wb.pick({ title: step(5), placeholder: j.ui.t('Document language'), first: s.uiName, label: s.documentLanguageLabel, shot: 'document language' });
+      await wb.pick({ title: step(6), placeholder: j.ui.t('Related ADR'), filter: s.adr.filter, label: `${s.adr.number}. ${s.adr.title}`, shot: 'related adr' });
+
+      await wb.waitForActiveEditor('assessment.md');
+      const root = String(j.ui.settingDefault('customRequest.assessmentFolder'));
+      const folders = await waitUntil('the assessment folder', () => (existsSync(j.file(root)) ? readdirSync(j.file(root)) : undefined));
+      assert.equal(folders.length, 1, `one assessment folder in ${root}: ${folders.join(', ')}`);
+      j.assessmentPath = `${root}/${folders[0]}/assessment.md`;
+
+      const fm = j.frontMatter(j.assessmentPath);
+      assert.equal(fm.created, todayIso());
+      assert.equal(folders[0], assessmentFolderName({ created: String(fm.created), customer: s.customer, title: s.title, id: String(fm.id) }));
+      assert.equal(fm.customer, s.customer);
+      assert.equal(fm.title, s.title);
+      assert.equal(fm.broughtBy, s.broughtBy);
+      assert.deepEqual(fm.dealSize, { amount: Number(s.dealSize.replace(/,/g, '')), currency });
+      assert.equal(fm.language, s.lang);
+      assert.equal(fm.status, 'draft');
+      assert.deepEqual(fm.quotes, []);
+      assert.deepEqual(fm.adr, { path: s.adr.path, number: s.adr.number, title: s.adr.title, status: 'Accepted' });
+      const body = splitFrontMatter(j.read(j.assessmentPath))!.body;
+      assert.ok(body.trimStart().startsWith(`${s.headings.assessment}${s.title}`), `the assessment is written in ${s.uiName}`);
+      await waitUntil('the editor to show the front matter', async () => (await wb.visibleEditorText()).includes(`customer: ${s.customer}`));
+      await wb.screenshot('assessment opened');
+    },
+  },
+  {
+    title: 'an estimate pasted into the front matter is saved with Ctrl+S',
+    async run(j) {
+      const wb = j.workbench;
+      // Until the sidebar form exists, the estimate is written by hand under `quotes: []`.
+      await wb.moveCursorToEndOfLineWith('quotes: []');
+      const block = stringifyYaml({ estimate: j.scenario.estimate }).trimEnd();
+      await wb.paste(`\n${block}`);
+      await wb.waitForDirty('assessment.md');
+      await wb.screenshot('estimate pasted');
+      assert.equal(j.frontMatter(j.assessmentPath).estimate, undefined, 'nothing reaches the disk before Ctrl+S');
+      await wb.save('assessment.md');
+
+      const fm = j.frontMatter(j.assessmentPath);
+      assert.deepEqual(fm.estimate, j.scenario.estimate, 'the saved estimate is exactly what was pasted (no auto-indent damage)');
+      assert.equal(fm.status, 'draft');
+      await wb.screenshot('estimate saved');
+    },
+  },
+  // ← The sidebar form's steps go here: open the container, check the form shows the
+  //   saved estimate and its totals, change a field, see the totals and the file update.
+  {
+    title: 'Generate Quote writes the quote next to the ADR with the figures of the estimate',
+    async run(j) {
+      const s = j.scenario;
+      const wb = j.workbench;
+      const created = String(j.frontMatter(j.assessmentPath).created);
+      const number = { year: Number(created.slice(0, 4)), sequence: 1, revision: 1 };
+      const quoteNumber = formatQuoteNumber(number);
+      j.quotePath = `${ADR_FOLDER}/quotes/${quoteFileName(number, s.customer)}`;
+
+      await wb.runCommand(j.ui.commandTitle(GENERATE_QUOTE), 'palette generate quote');
+      const message = await wb.waitForNotification(quoteNumber);
+      assert.equal(message, j.ui.t('Quote {0} written to {1}.', quoteNumber, j.quotePath));
+      await wb.waitForActiveEditor(quoteFileName(number, s.customer));
+      await wb.screenshot('quote generated');
+
+      const expected = computeEstimate(s.estimate);
+      const quote = j.frontMatter(j.quotePath);
+      assert.equal(quote.kind, 'custom-request-quote');
+      assert.equal(quote.number, quoteNumber);
+      assert.equal(quote.revision, 1);
+      assert.equal(quote.customer, s.customer);
+      assert.equal(quote.currency, s.estimate.currency);
+      assert.equal(quote.nreFeeMinor, expected.nre.feeMinor);
+      assert.equal(quote.yearlyFeeMinor, expected.recurring.feePerYearMinor);
+      assert.equal(quote.supportYears, s.estimate.supportYears);
+      assert.equal(quote.termTotalMinor, expected.termTotalMinor);
+      if (expected.tax) assert.equal(quote.termTotalInclTaxMinor, expected.tax.term.inclusiveMinor);
+      assert.equal(quote.assessment, j.assessmentPath);
+      assert.equal(quote.adr, s.adr.path);
+
+      const body = splitFrontMatter(j.read(j.quotePath))!.body;
+      assert.ok(body.trimStart().startsWith(`${s.headings.quote}${quoteNumber}`), `the quote is written in ${s.uiName}`);
+      const nre = formatMoney(expected.nre.feeMinor, s.estimate.currency, s.lang);
+      assert.ok(body.includes(nre), `the quote shows the NRE fee ${nre}`);
+      if (s.lang === 'zh-cn') {
+        const wan = formatWan(expected.nre.feeMinor, s.estimate.currency);
+        assert.ok(body.includes(wan), `the quote shows the NRE fee in 万: ${wan}`);
+      }
+      // The quote goes to the customer: never the internal day rates.
+      for (const rate of Object.values(s.estimate.dayRates)) {
+        const shown = formatMoney(toMinor(rate, s.estimate.currency), s.estimate.currency, s.lang);
+        assert.ok(!body.includes(shown), `the quote does not show the day rate ${shown}`);
+      }
+
+      const assessment = j.frontMatter(j.assessmentPath);
+      assert.equal(assessment.status, 'quoted');
+      assert.deepEqual(assessment.quotes, [
+        { number: quoteNumber, revision: 1, path: j.quotePath, date: created, nreMinor: expected.nre.feeMinor, currency: s.estimate.currency },
+      ]);
+      assert.deepEqual(assessment.estimate, s.estimate, 'the estimate is kept in the assessment');
+    },
+  },
+  // ← The request tree's steps go here: the tree lists the assessment with its
+  //   customer, status "quoted", quote number and NRE.
+  {
+    title: 'adr list prints exactly what it printed before',
+    async run(j) {
+      assert.equal(j.session.run('adr', ['list']), j.adrListBefore);
+    },
+  },
+];
+
+before(function () {
+  // First use on a fresh machine: apt-get (as root) and the code-server install take minutes.
+  this.timeout(600_000);
+  return prepareOnce();
+});
+
+for (const scenario of SCENARIOS) {
+  describe(`New user's journey, ${scenario.uiName} UI (${scenario.lang})`, function () {
+    const journey = new Journey(scenario);
+    let broken = false;
+    let started = 0;
+
+    before(async function () {
+      // code-server start and the workbench load.
+      this.timeout(120_000);
+      started = Date.now();
+      journey.session = await E2eSession.start(scenario.lang);
+    });
+
+    beforeEach(function () {
+      // Each step builds on the one before; after a failure the rest of this run says nothing new.
+      if (broken) this.skip();
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') {
+        broken = true;
+        await journey.session.recordFailure(this.currentTest.title);
+      }
+    });
+
+    after(async function () {
+      this.timeout(60_000);
+      await journey.session?.stop();
+      console.log(`    [e2e] ${scenario.lang} run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+
+    for (const step of JOURNEY) {
+      it(step.title, function () {
+        return step.run(journey);
+      });
+    }
+  });
+}
