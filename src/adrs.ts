@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AdrFolder, AdrInfo } from './core/adr';
 import { findAdrFolders, listAdrs } from './core/adr';
-import { isInside } from './core/paths';
 import type { Settings } from './core/schema';
 import { WorkspaceFs } from './workspaceFs';
 
@@ -15,9 +14,4 @@ export async function discoverAdrs(folder: vscode.WorkspaceFolder, settings: Set
   const folders = await findAdrFolders(fs, folder.uri.path, { configured: settings.adrDirectory });
   const lists = await Promise.all(folders.map(async (adrFolder) => (await listAdrs(fs, adrFolder)).map((adr) => ({ ...adr, folder: adrFolder }))));
   return { folders, adrs: lists.flat() };
-}
-
-/** The discovered ADR folder holding an ADR file (the deepest one, for nested layouts). */
-export function folderOf(folders: AdrFolder[], adrPath: string): AdrFolder | undefined {
-  return folders.filter((f) => isInside(f.path, adrPath)).sort((a, b) => b.path.length - a.path.length)[0];
 }

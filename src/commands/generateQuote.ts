@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { quotePlacement } from '../core/adr';
+import { parseAdr, quotePlacement } from '../core/adr';
 import { parseAssessment } from '../core/assessment';
+import { readText } from '../core/fsPort';
 import { dirname, joinPath } from '../core/paths';
 import type { AdrRef } from '../core/workflows';
 import { planQuote } from '../core/workflows';
-import { discoverAdrs, folderOf } from '../adrs';
 import { chooseAssessment, workspaceQuoteNumbers, type AssessmentRef } from '../assessments';
 import { readSettings } from '../config';
 import { log } from '../log';
@@ -38,23 +38,17 @@ export function generateQuote(extensionUri: vscode.Uri) {
     const text = await currentText(uri);
     const { frontMatter } = parseAssessment(text, vscode.workspace.asRelativePath(uri));
 
-    // The quote goes to the related ADR's folder (in its quotes/ subfolder), or beside the assessment.
+    // The quote goes to the quotes/ subfolder of the related ADR's folder, or beside the assessment.
+    // ADR tools read only a folder's own files, so the ADR's folder is its parent: no scan needed.
     let adr: AdrRef | undefined;
     let quoteFolder = dirname(uri.path);
     if (frontMatter.adr) {
       const adrPath = joinPath(folder.uri.path, frontMatter.adr.path);
-      const { folders, adrs } = await discoverAdrs(folder, settings);
-      const current = adrs.find((a) => a.path === adrPath);
-      if (current) {
-        adr = current;
-        quoteFolder = quotePlacement(current.folder, adrPath).folder;
-      } else {
-        // The ADR moved or its folder is not discovered: keep the recorded facts and its folder.
-        log().warn(`ADR ${frontMatter.adr.path} was not found among the discovered ADRs; using the recorded title.`);
-        adr = { path: adrPath, title: frontMatter.adr.title ?? frontMatter.adr.path, number: frontMatter.adr.number, status: frontMatter.adr.status };
-        const adrFolder = folderOf(folders, adrPath);
-        quoteFolder = quotePlacement(adrFolder ?? dirname(adrPath), adrPath).folder;
-      }
+      const adrText = await readText(fs, adrPath);
+      const current = adrText === undefined ? undefined : parseAdr(adrPath, adrText);
+      if (!current) log().warn(`ADR ${frontMatter.adr.path} could not be read; the quote uses the title recorded in the assessment.`);
+      adr = current ?? { path: adrPath, title: frontMatter.adr.title ?? frontMatter.adr.path, number: frontMatter.adr.number, status: frontMatter.adr.status };
+      quoteFolder = quotePlacement(dirname(adrPath), adrPath).folder;
     }
 
     const plan = await planQuote({
