@@ -91,6 +91,39 @@ describe('workflows', () => {
     assert.equal(parseAssessment(second.assessmentText, 'a.md').frontMatter.quotes.length, 2);
   });
 
+  it('prices in yen (no minor unit), with a standard fee and no tax, rendering clean documents', async () => {
+    const plan = await planNewAssessment({ ...common, root, data: { ...requestData('en'), dealSize: { amount: 50_000_000, currency: 'JPY' } }, exists });
+    const estimate = {
+      currency: 'JPY',
+      workItems: [{ name: 'Adapter', role: 'engineer', optimistic: 8, mostLikely: 10, pessimistic: 18 }],
+      dayRates: { engineer: 80_000 },
+      standard: { days: 2, fee: 150_000 },
+    };
+    const quote = await planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: withEstimate(plan.file.text, estimate), quoteFolder: root, workspaceQuoteNumbers: [] });
+    // mean (8 + 40 + 18)/6 = 11, σ = 10/6; P80 = 11 + 0.8416 × 1.6667 = 12.40 → 12.5 pd × ¥80,000 = ¥1,000,000;
+    // contingency 10% → ¥1,100,000; margin 20% → ¥1,320,000.
+    const fm = parse(splitFrontMatter(quote.file.text)!.yaml);
+    assert.equal(fm.nreFeeMinor, 1_320_000);
+    assert.ok(quote.file.text.includes('¥1,320,000'), 'yen without decimals');
+    assert.ok(!quote.file.text.includes('¥1,320,000.00'));
+    assert.ok(quote.file.text.includes('¥150,000'), 'the standard fee');
+    assert.ok(!/undefined|NaN|\n\n\n/.test(quote.file.text + quote.assessmentText));
+    assert.equal(fm.taxRatePercent, undefined);
+  });
+
+  it('regenerating the generated blocks with the same data changes nothing else', async () => {
+    const plan = await planNewAssessment({ ...common, root, data: requestData('zh-cn'), exists });
+    const text = withEstimate(plan.file.text);
+    const first = await planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: text, quoteFolder: root, workspaceQuoteNumbers: [] });
+    const second = await planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: first.assessmentText, quoteFolder: root, workspaceQuoteNumbers: [first.number] });
+    const body = (t: string) => splitFrontMatter(t)!.body;
+    // Only the links block (one more quote) differs between the two bodies.
+    const withoutLinks = (t: string) => body(t).replace(/<!-- custom-request:links -->[\s\S]*<!-- \/custom-request:links -->/, '');
+    assert.equal(withoutLinks(second.assessmentText), withoutLinks(first.assessmentText));
+    assert.notEqual(body(second.assessmentText), body(first.assessmentText));
+    assert.equal(second.number, 'Q-2026-001-R2');
+  });
+
   describe('with the real adr-tools', () => {
     before(function () {
       try {
