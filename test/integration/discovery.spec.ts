@@ -4,9 +4,8 @@ import { parse } from 'yaml';
 import * as vscode from 'vscode';
 import { isAdrFileName } from '../../src/core/adr';
 import { splitFrontMatter } from '../../src/core/assessment';
-import { WORKED_EXAMPLE } from '../unit/workedExample';
 import type { GenerateQuoteResult, NewAssessmentResult } from '../../src/extension';
-import { adr, listFiles, readText, TODAY, workspaceFolder, writeText } from './support';
+import { adr, listFiles, readText, TODAY, withEstimate, workspaceFolder, writeText } from './support';
 
 /** One request per fixture repository: the ADR it relates to and where its quote must land. */
 const CASES = [
@@ -43,8 +42,7 @@ describe('ADR discovery and quote placement in a multi-root workspace of fixture
       const text = await readText(request.assessment);
       const fm = parse(splitFrontMatter(text)!.yaml);
       assert.equal(fm.adr.title, c.title);
-      const end = text.indexOf('\n---\n', 4);
-      await writeText(request.assessment, `${text.slice(0, end + 1)}estimate: ${JSON.stringify(WORKED_EXAMPLE)}\n${text.slice(end + 1)}`);
+      await writeText(request.assessment, withEstimate(text));
       const quote = await vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment: request.assessment, today: TODAY, open: false });
       assert.ok(quote);
       const relative = nodePath.relative(folder.uri.fsPath, quote.quote.fsPath).split(nodePath.sep).join('/');

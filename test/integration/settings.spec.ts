@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { WORKED_EXAMPLE } from '../unit/workedExample';
 import type { GenerateQuoteResult, NewAssessmentResult } from '../../src/extension';
-import { closeAllEditors, listFiles, readText, setSetting, TODAY, waitForLog, workspaceFolder, writeText } from './support';
+import { closeAllEditors, listFiles, readText, setSetting, TODAY, waitForLog, workspaceFolder, writeEstimate, writeText } from './support';
 
 const OVERRIDE = '.vscode/custom-request/templates/en/quote.md.hbs';
 
 async function newAssessment(customer: string): Promise<NewAssessmentResult | undefined> {
   return vscode.commands.executeCommand('customRequest.newAssessment', { customer, title: 'Settings check', broughtBy: '', dealSize: 1000, language: 'en', adr: 'none', today: TODAY, open: false });
-}
-
-async function withEstimate(uri: vscode.Uri): Promise<void> {
-  const text = await readText(uri);
-  const end = text.indexOf('\n---\n', 4);
-  await writeText(uri, `${text.slice(0, end + 1)}estimate: ${JSON.stringify(WORKED_EXAMPLE)}\n${text.slice(end + 1)}`);
 }
 
 describe('settings and templates (trusted workspace)', () => {
@@ -48,7 +41,7 @@ describe('settings and templates (trusted workspace)', () => {
     await writeText(vscode.Uri.joinPath(folder().uri, OVERRIDE), '# Our own quote {{quote.number}} for {{inline request.customer}}\n');
     const request = await newAssessment('Soylent');
     assert.ok(request);
-    await withEstimate(request.assessment);
+    await writeEstimate(request.assessment);
     const result = await vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment: request.assessment, today: TODAY, open: false });
     assert.ok(result);
     assert.match(await readText(result.quote), /\n# Our own quote Q-2026-\d{3} for Soylent\n$/);
@@ -58,7 +51,7 @@ describe('settings and templates (trusted workspace)', () => {
     await writeText(vscode.Uri.joinPath(folder().uri, OVERRIDE), '# Quote\n\n{{#if quote}}\nunclosed\n');
     const request = await newAssessment('Hooli');
     assert.ok(request);
-    await withEstimate(request.assessment);
+    await writeEstimate(request.assessment);
     const before = await readText(request.assessment);
     const files = listFiles(folder().uri.fsPath);
     const result = await vscode.commands.executeCommand('customRequest.generateQuote', { assessment: request.assessment, today: TODAY, open: false });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { WORKED_EXAMPLE } from '../unit/workedExample';
 import { itConfig } from './config';
 
 export const EXTENSION_ID = 'custom-request-desk.custom-request-desk';
@@ -13,10 +14,6 @@ export function workspaceFolder(name?: string): vscode.WorkspaceFolder {
   const folder = name ? folders.find((f) => f.name === name) : folders[0];
   if (!folder) throw new Error(`no workspace folder ${name ?? ''}`);
   return folder;
-}
-
-export function fsPath(folder: vscode.WorkspaceFolder, relative: string): string {
-  return nodePath.join(folder.uri.fsPath, relative);
 }
 
 export async function readText(uri: vscode.Uri): Promise<string> {
@@ -104,4 +101,15 @@ export async function closeAllEditors(): Promise<void> {
 
 export async function setSetting(key: string, value: unknown, folder?: vscode.WorkspaceFolder): Promise<void> {
   await vscode.workspace.getConfiguration('customRequest', folder?.uri).update(key, value, folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
+}
+
+/** The text with an `estimate:` line added at the end of its front matter, as a user would type it. */
+export function withEstimate(text: string, estimate: object = WORKED_EXAMPLE): string {
+  const end = text.indexOf('\n---\n', 4) + 1;
+  return `${text.slice(0, end)}estimate: ${JSON.stringify(estimate)}\n${text.slice(end)}`;
+}
+
+/** Adds the estimate to an assessment file on disk (not through an editor). */
+export async function writeEstimate(uri: vscode.Uri, estimate?: object): Promise<void> {
+  await writeText(uri, withEstimate(await readText(uri), estimate));
 }

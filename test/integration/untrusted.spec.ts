@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { WORKED_EXAMPLE } from '../unit/workedExample';
 import type { GenerateQuoteResult, NewAssessmentResult } from '../../src/extension';
-import { readText, TODAY, workspaceFolder, writeText } from './support';
+import { readText, TODAY, withEstimate, workspaceFolder, writeText } from './support';
 
 describe('untrusted workspace (restricted mode)', () => {
   it('runs in restricted mode', () => {
@@ -20,8 +19,7 @@ describe('untrusted workspace (restricted mode)', () => {
     assert.ok(request, 'New Assessment works in restricted mode');
     const text = await readText(request.assessment);
     assert.ok(!text.includes('OVERRIDDEN') && text.includes('## 1. The request as stated'));
-    const end = text.indexOf('\n---\n', 4);
-    await writeText(request.assessment, `${text.slice(0, end + 1)}estimate: ${JSON.stringify(WORKED_EXAMPLE)}\n${text.slice(end + 1)}`);
+    await writeText(request.assessment, withEstimate(text));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const quote = await vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment: request.assessment, today: TODAY });
     assert.ok(quote, 'Generate Quote works in restricted mode');
