@@ -60,6 +60,8 @@ export interface FoundAssessment {
   customer: string;
   title: string;
   status: string;
+  /** numbers of the quotes recorded in it */
+  quoteNumbers: string[];
 }
 
 /** Every assessment under each workspace folder's assessment folder (one level of request folders). */
@@ -76,7 +78,14 @@ export async function findAssessments(): Promise<FoundAssessment[]> {
       const text = new TextDecoder().decode(bytes);
       try {
         const { frontMatter } = parseAssessment(text, path);
-        found.push({ uri: fs.uri(path), folder, customer: frontMatter.customer, title: frontMatter.title, status: frontMatter.status });
+        found.push({
+          uri: fs.uri(path),
+          folder,
+          customer: frontMatter.customer,
+          title: frontMatter.title,
+          status: frontMatter.status,
+          quoteNumbers: frontMatter.quotes.map((q) => q.number),
+        });
       } catch {
         // A broken assessment is reported when it is used, not while listing.
       }
@@ -123,15 +132,7 @@ export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: 
  * and found in quote file names, so a new number never repeats one.
  */
 export async function workspaceQuoteNumbers(): Promise<string[]> {
-  const numbers = new Set<string>();
-  for (const found of await findAssessments()) {
-    try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(found.uri));
-      for (const quote of parseAssessment(text, found.uri.path).frontMatter.quotes) numbers.add(quote.number);
-    } catch {
-      // listed by findAssessments, so readable; a race with a delete is harmless here
-    }
-  }
+  const numbers = new Set((await findAssessments()).flatMap((found) => found.quoteNumbers));
   try {
     const files = await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**', 5000);
     for (const file of files) {
