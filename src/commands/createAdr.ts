@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import type { AdrFolder } from '../core/adr';
-import { listAdrs, nextAdrNumber } from '../core/adr';
+import { findAdrFolders, listAdrs, nextAdrNumber } from '../core/adr';
 import { parseAssessment } from '../core/assessment';
-import { DeskError } from '../core/errors';
 import { joinPath, relativePath } from '../core/paths';
 import type { NewAdrFormat } from '../core/workflows';
-import { planNewAdr } from '../core/workflows';
-import { discoverAdrs } from '../adrs';
+import { assertNoRelatedAdr, planNewAdr } from '../core/workflows';
 import { chooseAssessment, type AssessmentRef } from '../assessments';
 import { readSettings } from '../config';
 import { askText, pickOne, requiredText } from '../prompts';
@@ -56,15 +54,12 @@ export async function createAdrFor(
   const fs = new WorkspaceFs(folder.uri);
   ensureSaved(args.assessment);
   const text = await currentText(args.assessment);
-  const { frontMatter } = parseAssessment(text, vscode.workspace.asRelativePath(args.assessment));
-  if (frontMatter.adr) {
-    throw new DeskError('invalid-input', {
-      en: `This request already has a related ADR: ${frontMatter.adr.path}.`,
-      'zh-cn': `该需求已有关联 ADR:${frontMatter.adr.path}。`,
-    });
-  }
+  const file = vscode.workspace.asRelativePath(args.assessment);
+  const { frontMatter } = parseAssessment(text, file);
+  assertNoRelatedAdr(frontMatter, file);
 
-  const { folders } = await discoverAdrs(folder, settings);
+  // Only the folders are needed here; the chosen folder's ADRs are read below, once.
+  const folders = await findAdrFolders(fs, folder.uri.path, { configured: settings.adrDirectory });
   let adrFolder: AdrFolder | undefined;
   let adrFolderPath: string;
   if (args.adrFolder) {

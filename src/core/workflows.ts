@@ -255,6 +255,16 @@ export interface AdrPlan {
   assessmentText: string;
 }
 
+/** A request has one related ADR; creating a second is refused (checked before any prompt, and again when planning). */
+export function assertNoRelatedAdr(fm: AssessmentFrontMatter, file: string): void {
+  if (fm.adr) {
+    throw new DeskError('invalid-input', {
+      en: `${file} already has a related ADR (${fm.adr.path}).`,
+      'zh-cn': `${file} 已有关联 ADR(${fm.adr.path})。`,
+    });
+  }
+}
+
 /** Localised status word for a new ADR. */
 function proposedStatus(format: NewAdrFormat, lang: Lang): string {
   if (format === 'nygard') return lang === 'zh-cn' ? '提议' : 'Proposed';
@@ -282,12 +292,7 @@ export async function planNewAdr(
   const { root } = args;
   const file = relativePath(root, args.assessmentPath);
   const { frontMatter: fm } = parseAssessment(args.assessmentText, file);
-  if (fm.adr) {
-    throw new DeskError('invalid-input', {
-      en: `${file} already has a related ADR (${fm.adr.path}).`,
-      'zh-cn': `${file} 已有关联 ADR(${fm.adr.path})。`,
-    });
-  }
+  assertNoRelatedAdr(fm, file);
   const lang = fm.language;
   const slug = slugify(args.title, `cr-${fm.id}`, 60);
   const stem = args.format === 'log4brains' ? args.today.replace(/-/g, '') : String(args.nextNumber).padStart(4, '0');
