@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parseAdr, quotePlacement } from '../core/adr';
+import { quotePlacement } from '../core/adr';
+import { readAdr } from '../adrs';
 import { parseAssessment } from '../core/assessment';
-import { readText } from '../core/fsPort';
 import { dirname, joinPath } from '../core/paths';
 import type { AdrRef } from '../core/workflows';
 import { planQuote } from '../core/workflows';
@@ -44,8 +44,7 @@ export function generateQuote(extensionUri: vscode.Uri) {
     let quoteFolder = dirname(uri.path);
     if (frontMatter.adr) {
       const adrPath = joinPath(folder.uri.path, frontMatter.adr.path);
-      const adrText = await readText(fs, adrPath);
-      const current = adrText === undefined ? undefined : parseAdr(adrPath, adrText);
+      const current = await readAdr(folder, frontMatter.adr.path);
       if (!current) log().warn(`ADR ${frontMatter.adr.path} could not be read; the quote uses the title recorded in the assessment.`);
       adr = current ?? { path: adrPath, title: frontMatter.adr.title ?? frontMatter.adr.path, number: frontMatter.adr.number, status: frontMatter.adr.status };
       quoteFolder = quotePlacement(dirname(adrPath), adrPath).folder;

@@ -5,7 +5,8 @@ import type { Lang } from '../core/lang';
 import { isCurrencyCode } from '../core/money';
 import { shortId } from '../core/slug';
 import { planNewAssessment } from '../core/workflows';
-import { discoverAdrs, type DiscoveredAdr } from '../adrs';
+import { discoverAdrs, readAdr } from '../adrs';
+import type { AdrInfo } from '../core/adr';
 import { chooseWorkspaceFolder, folderRelative } from '../assessments';
 import { readSettings } from '../config';
 import { askText, pickOne, requiredText } from '../prompts';
@@ -118,12 +119,11 @@ export function newAssessment(extensionUri: vscode.Uri) {
       ).lang;
 
     const fs = new WorkspaceFs(folder.uri);
-    let relatedAdr: DiscoveredAdr | undefined;
+    let relatedAdr: AdrInfo | undefined;
     let wantsNewAdr = false;
     if (args.adr === 'new') wantsNewAdr = true;
     else if (args.adr && args.adr !== 'none') {
-      const discovered = await discoverAdrs(folder, settings);
-      relatedAdr = discovered.adrs.find((adr) => folderRelative(folder, fs.uri(adr.path)) === args.adr!.replace(/^\.\//, ''));
+      relatedAdr = await readAdr(folder, args.adr.replace(/^\.\//, ''));
       if (!relatedAdr) {
         throw new DeskError('adr-not-found', {
           en: `No ADR was found at ${args.adr} in ${folder.name}.`,
@@ -132,13 +132,13 @@ export function newAssessment(extensionUri: vscode.Uri) {
       }
     } else if (args.adr === undefined) {
       const discovered = await discoverAdrs(folder, settings);
-      type Item = vscode.QuickPickItem & { adr?: DiscoveredAdr; action?: 'new' | 'none' };
+      type Item = vscode.QuickPickItem & { adr?: AdrInfo; action?: 'new' | 'none' };
       const items: Item[] = [
         { label: `$(add) ${vscode.l10n.t('Create a new ADR')}`, action: 'new' },
         { label: `$(circle-slash) ${vscode.l10n.t('No related ADR')}`, action: 'none' },
       ];
-      if (discovered.adrs.length > 0) items.push({ label: vscode.l10n.t('Existing ADRs'), kind: vscode.QuickPickItemKind.Separator });
-      for (const adr of discovered.adrs) {
+      if (discovered.length > 0) items.push({ label: vscode.l10n.t('Existing ADRs'), kind: vscode.QuickPickItemKind.Separator });
+      for (const adr of discovered) {
         items.push({
           label: adr.number !== undefined ? `${adr.number}. ${adr.title}` : adr.title,
           description: [adr.status, adr.date].filter(Boolean).join(' · '),
