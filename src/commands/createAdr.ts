@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { parseCommandArgs } from '../commandArgs';
+import { createAdrArgsSchema } from '../core/schema';
 import type { AdrFolder } from '../core/adr';
 import { findAdrFolders, listAdrs, nextAdrNumber } from '../core/adr';
 import { parseAssessment } from '../core/assessment';
@@ -109,7 +111,8 @@ export async function createAdrFor(
 }
 
 export function createAdr(extensionUri: vscode.Uri) {
-  return async (args: CreateAdrArgs = {}): Promise<{ adr: vscode.Uri }> => {
+  return async (input: CreateAdrArgs = {}): Promise<{ adr: vscode.Uri }> => {
+    const args = parseCommandArgs(createAdrArgsSchema, input, CREATE_ADR_COMMAND) as CreateAdrArgs;
     const { uri, folder } = await chooseAssessment(args.assessment, vscode.l10n.t('Create ADR'));
     const adr = await createAdrFor(extensionUri, { assessment: uri, folder, title: args.title, adrFolder: args.adrFolder, format: args.format, today: args.today });
     if (args.open !== false) await vscode.window.showTextDocument(adr, { preview: false });

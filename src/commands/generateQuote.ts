@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { parseCommandArgs } from '../commandArgs';
+import { generateQuoteArgsSchema } from '../core/schema';
 import { quotePlacement } from '../core/adr';
 import { readAdr } from '../adrs';
 import { parseAssessment } from '../core/assessment';
@@ -30,7 +32,8 @@ export interface GenerateQuoteResult {
 }
 
 export function generateQuote(extensionUri: vscode.Uri) {
-  return async (args: GenerateQuoteArgs = {}): Promise<GenerateQuoteResult> => {
+  return async (input: GenerateQuoteArgs = {}): Promise<GenerateQuoteResult> => {
+    const args = parseCommandArgs(generateQuoteArgsSchema, input, GENERATE_QUOTE_COMMAND) as GenerateQuoteArgs;
     const { uri, folder } = await chooseAssessment(args.assessment, vscode.l10n.t('Generate Quote'));
     const settings = readSettings(folder.uri);
     const fs = new WorkspaceFs(folder.uri);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { parseCommandArgs } from '../commandArgs';
+import { newAssessmentArgsSchema } from '../core/schema';
 import type { NewAssessmentData } from '../core/assessment';
 import { DeskError } from '../core/errors';
 import type { Lang } from '../core/lang';
-import { isCurrencyCode } from '../core/money';
 import { shortId } from '../core/slug';
 import { planNewAssessment } from '../core/workflows';
 import { discoverAdrs, readAdr } from '../adrs';
@@ -52,15 +53,17 @@ export interface NewAssessmentResult {
 
 const STEPS = 6;
 
+/** A typed deal size: digits with optional grouping, at most 10^12 (the schema's bound). */
 function parseDealSize(text: string): number | undefined | 'invalid' {
   const clean = text.replace(/[,\s_]/g, '');
   if (clean === '') return undefined;
-  if (!/^\d+(\.\d+)?$/.test(clean)) return 'invalid';
+  if (!/^\d+(\.\d+)?$/.test(clean) || Number(clean) > 1e12) return 'invalid';
   return Number(clean);
 }
 
 export function newAssessment(extensionUri: vscode.Uri) {
-  return async (args: NewAssessmentArgs = {}): Promise<NewAssessmentResult> => {
+  return async (input: NewAssessmentArgs = {}): Promise<NewAssessmentResult> => {
+    const args = parseCommandArgs(newAssessmentArgsSchema, input, NEW_ASSESSMENT_COMMAND) as NewAssessmentArgs;
     const folder = await chooseWorkspaceFolder(args.workspaceFolder);
     const settings = readSettings(folder.uri);
     const title = vscode.l10n.t('New Custom Request Assessment');
@@ -71,14 +74,6 @@ export function newAssessment(extensionUri: vscode.Uri) {
     const requestTitle =
       args.title?.trim() ||
       (await askText({ title, step: 2, totalSteps: STEPS, prompt: vscode.l10n.t('The request, in one line as sales put it'), placeHolder: vscode.l10n.t('e.g. Push robot data to their platform instead of using our open API'), validate: requiredText(300) }));
-    for (const [field, value, max] of [['customer', customer, 200], ['title', requestTitle, 300]] as const) {
-      if (!value || value.length > max) {
-        throw new DeskError('invalid-input', {
-          en: `The ${field} must be 1 to ${max} characters.`,
-          'zh-cn': `${field === 'customer' ? '客户' : '需求标题'}应为 1 到 ${max} 个字符。`,
-        });
-      }
-    }
     const broughtBy =
       args.broughtBy ??
       (await askText({ title, step: 3, totalSteps: STEPS, prompt: vscode.l10n.t('Who brought it (optional)'), placeHolder: vscode.l10n.t('e.g. Wang, Sales Director'), validate: (v) => (v.length > 200 ? vscode.l10n.t('At most {0} characters.', 200) : undefined) }));
@@ -97,12 +92,6 @@ export function newAssessment(extensionUri: vscode.Uri) {
       });
       const amount = parseDealSize(text);
       if (typeof amount === 'number') dealSize = { amount, currency: settings.currency };
-    }
-    if (dealSize && (!(dealSize.amount >= 0 && dealSize.amount <= 1e12) || !isCurrencyCode(dealSize.currency))) {
-      throw new DeskError('invalid-input', {
-        en: 'The deal size must be an amount from 0 to 10^12 with a three-letter ISO 4217 currency code.',
-        'zh-cn': '合同金额应为 0 到 10^12 之间的数值,并带有三个字母的 ISO 4217 币种代码。',
-      });
     }
 
     const preferred: Lang = settings.defaultLanguage === 'auto' ? uiLang() : settings.defaultLanguage;

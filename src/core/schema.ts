@@ -142,6 +142,36 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.output<typeof settingsSchema>;
 
+/** The arguments objects that scripts and tests may pass to the commands (prompts fill in what is missing). */
+const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+const assessmentRef = z.optional(z.unknown()); // a vscode.Uri or a path; resolved by the adapter
+export const newAssessmentArgsSchema = z.object({
+  workspaceFolder: optionalText(1000),
+  customer: optionalText(200),
+  title: optionalText(300),
+  broughtBy: optionalText(200),
+  dealSize: z.optional(z.nullable(z.union([amount, z.object({ amount, currency })]))),
+  language: z.optional(z.enum(LANGS)),
+  adr: optionalText(1000),
+  adrTitle: optionalText(200),
+  adrFolder: optionalText(1000),
+  open: z.optional(z.boolean()),
+  today: z.optional(isoDate),
+});
+export const createAdrArgsSchema = z.object({
+  assessment: assessmentRef,
+  title: optionalText(200),
+  adrFolder: optionalText(1000),
+  format: z.optional(z.enum(['madr', 'nygard'])),
+  open: z.optional(z.boolean()),
+  today: z.optional(isoDate),
+});
+export const generateQuoteArgsSchema = z.object({
+  assessment: assessmentRef,
+  open: z.optional(z.boolean()),
+  today: z.optional(isoDate),
+});
+
 /** Messages the estimate form sends to the extension (the form itself is a later issue). */
 export const webviewToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
@@ -203,6 +233,12 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   dayRate: { en: 'default day rate', 'zh-cn': '默认人天单价' },
   quoteValidityDays: { en: 'quote validity days', 'zh-cn': '报价有效天数' },
   newAdrFormat: { en: 'new ADR format', 'zh-cn': '新建 ADR 格式' },
+  workspaceFolder: { en: 'workspace folder', 'zh-cn': '工作区文件夹' },
+  adrTitle: { en: 'ADR title', 'zh-cn': 'ADR 标题' },
+  adrFolder: { en: 'ADR folder', 'zh-cn': 'ADR 文件夹' },
+  format: { en: 'ADR format', 'zh-cn': 'ADR 格式' },
+  open: { en: 'open in an editor', 'zh-cn': '在编辑器中打开' },
+  today: { en: 'date', 'zh-cn': '日期' },
 };
 
 export interface FieldProblem {

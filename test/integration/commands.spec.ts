@@ -89,10 +89,17 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       assert.deepEqual(listFiles(folder().uri.fsPath), before);
     });
 
+    it('refuses arguments of the wrong kind, naming the field, before asking anything', async () => {
+      const result = await vscode.commands.executeCommand('customRequest.newAssessment', { customer: 'X', title: 'Y', language: 'fr', dealSize: 'lots' });
+      assert.equal(result, undefined);
+      const log = await waitForLog('Field "language" (document language) must be one of: en, zh-cn');
+      assert.ok(log.includes('Field "dealSize" (deal size)'));
+    });
+
     it('refuses a title that is too long, naming the field', async () => {
       const result = await vscode.commands.executeCommand('customRequest.newAssessment', { customer: 'X', title: 'y'.repeat(301), broughtBy: '', dealSize: null, language: 'en', adr: 'none' });
       assert.equal(result, undefined);
-      await waitForLog('The title must be 1 to 300 characters.');
+      await waitForLog('Field "title" (request title) must be at most 300 characters');
     });
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assessmentFrontMatterSchema, describeIssues, estimateSchema, settingsSchema, webviewToExtensionSchema } from '../../src/core/schema';
+import { assessmentFrontMatterSchema, describeIssues, estimateSchema, generateQuoteArgsSchema, newAssessmentArgsSchema, settingsSchema, webviewToExtensionSchema } from '../../src/core/schema';
 import { WORKED_EXAMPLE } from './workedExample';
 
 describe('schemas', () => {
@@ -64,6 +64,15 @@ describe('schemas', () => {
     assert.equal(defaults.currency, 'USD');
     assert.ok(!settingsSchema.shape.currency.safeParse('dollars').success);
     assert.ok(!settingsSchema.shape.quoteValidityDays.safeParse(0).success);
+  });
+
+  it('validates command arguments objects', () => {
+    assert.ok(newAssessmentArgsSchema.safeParse({ customer: 'Acme', dealSize: { amount: 5, currency: 'EUR' }, language: 'zh-cn', today: '2026-11-25' }).success);
+    assert.ok(newAssessmentArgsSchema.safeParse({}).success);
+    const bad = newAssessmentArgsSchema.safeParse({ today: 'tomorrow', open: 'yes' });
+    assert.ok(!bad.success);
+    assert.deepEqual(describeIssues(bad.error, 'en').map((p) => p.field).sort(), ['open', 'today']);
+    assert.ok(generateQuoteArgsSchema.safeParse({ assessment: { scheme: 'file', path: '/x' } }).success, 'a Uri passes through');
   });
 
   it('validates webview messages by type', () => {
