@@ -17,7 +17,3 @@ export interface Bilingual {
   en: string;
   'zh-cn': string;
 }
-
-export function pick(message: Bilingual, lang: Lang): string {
-  return message[lang];
-}

@@ -86,14 +86,6 @@ export function percentOf(minor: number, percent: number): number {
   return toSafeNumber(roundDiv(BigInt(minor) * BigInt(percentToBasisPoints(percent)), 10000n));
 }
 
-/** `minor × numerator / denominator` with integer inputs, rounded once by the rule. */
-export function scaleMinor(minor: number, numerator: number, denominator: number): number {
-  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator === 0) {
-    throw new RangeError('scaleMinor needs integer numerator and non-zero denominator');
-  }
-  return toSafeNumber(roundDiv(BigInt(minor) * BigInt(numerator), BigInt(denominator)));
-}
-
 /** Rounds a fee up to the next multiple of `stepMinor` (0 or less: unchanged). */
 export function roundUpToStep(minor: number, stepMinor: number): number {
   if (stepMinor <= 0) return minor;

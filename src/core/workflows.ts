@@ -4,6 +4,7 @@
  * assessment. The extension reads and writes; tests run the same plans on
  * Node's fs. Nothing here writes, so a failure leaves the disk untouched.
  */
+import { isSafeQuotePath } from './adrFolders';
 import type { AssessmentUpdate, GeneratedBlock, NewAssessmentData } from './assessment';
 import { assessmentFolderName, assessmentText, estimateHint, newFrontMatter, parseAssessment, updateAssessmentText } from './assessment';
 import type { AdrView, DocumentContext, EstimateView, QuoteView, RequestView } from './documentContext';
@@ -182,6 +183,13 @@ export async function planQuote(
   const validDays = fm.quoteTerms?.validDays ?? settings.quoteValidityDays;
   const quotePath = joinPath(args.quoteFolder, quoteFileName(number, fm.customer));
   ensureInside(root, quotePath);
+  // The last check before anything is written: next to an ADR, no ADR tool may take the quote for one.
+  if (args.adr && !isSafeQuotePath(dirname(args.adr.path), quotePath)) {
+    throw new DeskError('outside-workspace', {
+      en: `Refusing to write ${quotePath}: adr-tools or log4brains would take it for an ADR in ${dirname(args.adr.path)}.`,
+      'zh-cn': `拒绝写入 ${quotePath}:adr-tools 或 log4brains 会把它当作 ${dirname(args.adr.path)} 中的 ADR。`,
+    });
+  }
   const folder = dirname(quotePath);
   const quote: QuoteView = {
     number: formatQuoteNumber(number),

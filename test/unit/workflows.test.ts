@@ -124,6 +124,15 @@ describe('workflows', () => {
     assert.equal(second.number, 'Q-2026-001-R2');
   });
 
+  it('refuses to put a quote where an ADR tool would list it', async () => {
+    const plan = await planNewAssessment({ ...common, root, data: requestData('en'), exists });
+    const adr = { path: joinPath(root, 'docs/adr/20240402-open-api.md'), title: 'Open API' };
+    await assert.rejects(
+      planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: withEstimate(plan.file.text), quoteFolder: joinPath(root, 'docs/adr'), adr, workspaceQuoteNumbers: [] }),
+      (e: DeskError) => e.code === 'outside-workspace' && e.text.en.includes('would take it for an ADR'),
+    );
+  });
+
   describe('with the real adr-tools', () => {
     before(function () {
       try {
