@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
+import { moduleReferences } from '../support/moduleReferences';
 import { REPO_ROOT } from './templateFiles';
 
 function sourceFiles(dir: string): string[] {
@@ -11,18 +14,84 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('architecture boundaries', () => {
-  it('src/core imports nothing from vscode nor Node built-ins', () => {
-    const offenders: string[] = [];
-    for (const file of sourceFiles(nodePath.join(REPO_ROOT, 'src/core'))) {
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)) {
-        const spec = match[1];
-        if (spec === 'vscode' || spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto'].includes(spec)) {
-          offenders.push(`${nodePath.relative(REPO_ROOT, file)}: ${spec}`);
-        }
+/** Node built-ins src/core may use: none today (core reads files through its ReadFs port). */
+const CORE_BUILTINS: readonly string[] = [];
+
+/**
+ * Every module reference in `coreDir` that leaves it: a relative or absolute
+ * path outside the folder, a Node built-in not in CORE_BUILTINS, a package that
+ * is not one of `packages` (the runtime dependencies; `vscode` is not one), or a
+ * module computed at run time. Lines read "<file>:<line> <kind> <specifier>: <why>".
+ */
+function coreImportOffenders(coreDir: string, packages: readonly string[]): { offenders: string[]; references: number } {
+  const offenders: string[] = [];
+  let references = 0;
+  for (const file of sourceFiles(coreDir)) {
+    for (const ref of moduleReferences(file, readFileSync(file, 'utf8'))) {
+      references++;
+      const where = `${nodePath.relative(coreDir, file)}:${ref.line} ${ref.kind}`;
+      const spec = ref.specifier;
+      if (spec === undefined) {
+        offenders.push(`${where} (computed): not a string literal`);
+      } else if (spec.startsWith('.') || spec.startsWith('/')) {
+        const target = nodePath.resolve(nodePath.dirname(file), spec);
+        if (target !== coreDir && !target.startsWith(coreDir + nodePath.sep)) offenders.push(`${where} ${spec}: outside src/core`);
+      } else if (isBuiltin(spec) || spec.startsWith('node:')) {
+        if (!CORE_BUILTINS.includes(spec.replace(/^node:/, ''))) offenders.push(`${where} ${spec}: Node built-in`);
+      } else {
+        const name = spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+        if (!packages.includes(name)) offenders.push(`${where} ${spec}: ${name === 'vscode' ? 'the editor API' : 'not a runtime dependency'}`);
       }
     }
+  }
+  return { offenders, references };
+}
+
+describe('architecture boundaries', () => {
+  it('src/core refers to nothing outside itself but its runtime packages: no vscode, no Node built-ins', () => {
+    const packages = Object.keys((JSON.parse(readFileSync(nodePath.join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    assert.ok(!packages.includes('vscode'));
+
+    // The check itself, on a throw-away folder with one offender of each kind.
+    const scratch = mkdtempSync(nodePath.join(tmpdir(), 'crd-boundaries-'));
+    try {
+      const core = nodePath.join(scratch, 'src', 'core');
+      mkdirSync(nodePath.join(core, 'inner'), { recursive: true });
+      writeFileSync(nodePath.join(core, 'inner', 'ok.ts'), "import { parse } from 'yaml';\nimport type { Lang } from '../lang';\nexport * from './sibling';\nconst z = require('zod/mini');\n");
+      writeFileSync(
+        nodePath.join(core, 'bad.ts'),
+        [
+          "import 'vscode';",
+          "const v = import('vscode');",
+          "export { x } from '../commands/x';",
+          "import { y } from './../../src/today';",
+          "import { Worker } from 'worker_threads';",
+          "import fs = require('node:fs/promises');",
+          "const u = require('util');",
+          "const name = 'v' + 'scode';",
+          'const w = import(name);',
+          "type T = import('vscode').Uri;",
+          "export * from 'lodash';",
+        ].join('\n'),
+      );
+      assert.deepEqual(coreImportOffenders(core, packages).offenders, [
+        'bad.ts:1 import vscode: the editor API',
+        'bad.ts:2 dynamic-import vscode: the editor API',
+        'bad.ts:3 export-from ../commands/x: outside src/core',
+        'bad.ts:4 import ./../../src/today: outside src/core',
+        'bad.ts:5 import worker_threads: Node built-in',
+        'bad.ts:6 import-equals node:fs/promises: Node built-in',
+        'bad.ts:7 require util: Node built-in',
+        'bad.ts:9 dynamic-import (computed): not a string literal',
+        'bad.ts:10 import-type vscode: the editor API',
+        'bad.ts:11 export-from lodash: not a runtime dependency',
+      ]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+
+    const { offenders, references } = coreImportOffenders(nodePath.join(REPO_ROOT, 'src', 'core'), packages);
+    assert.ok(references > 10, `only ${references} module references found in src/core`);
     assert.deepEqual(offenders, []);
   });
 
