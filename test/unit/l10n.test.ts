@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import nodePath from 'node:path';
+import ts from 'typescript';
 import { REPO_ROOT } from './templateFiles';
 
 function files(dir: string): string[] {
@@ -10,14 +11,58 @@ function files(dir: string): string[] {
   });
 }
 
+/**
+ * The messages of every `l10n.t(…)` call (`vscode.l10n.t` or a bare `l10n.t`) in a
+ * file, found with the TypeScript parser: a single- or double-quoted string or a
+ * template literal without substitutions, unescaped. A call whose first argument
+ * is anything else (a variable, a template with `${}`, the object form) lands in
+ * `unchecked`: its message could not be matched against the bundle.
+ */
+function l10nMessages(fileName: string, text: string): { messages: string[]; unchecked: string[] } {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const messages: string[] = [];
+  const unchecked: string[] = [];
+  const isL10n = (node: ts.Expression) => (ts.isIdentifier(node) && node.text === 'l10n') || (ts.isPropertyAccessExpression(node) && node.name.text === 'l10n');
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't' && isL10n(node.expression.expression)) {
+      const first = node.arguments[0];
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) messages.push(first.text);
+      else unchecked.push(`${fileName}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${node.getText(source).slice(0, 80)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { messages, unchecked };
+}
+
 const readJson = (path: string) => JSON.parse(readFileSync(nodePath.join(REPO_ROOT, path), 'utf8')) as Record<string, string>;
 
 describe('localisation', () => {
   it('every vscode.l10n.t message has a Simplified Chinese translation, and none is stale', () => {
+    // The scanner itself, on calls written every way (expected values typed here by hand).
+    const sample = [
+      "vscode.l10n.t('single {0}', a);",
+      'vscode.l10n.t("double \\"quoted\\"");',
+      'l10n.t(`template\\nline`);',
+      "vscode.l10n.t(\n  'on the next line',\n);",
+      'vscode.l10n.t(message);',
+      'vscode.l10n.t(`with ${x}`);',
+      "vscode.l10n.t({ message: 'object form', comment: [] });",
+      "other.t('not l10n');",
+    ].join('\n');
+    assert.deepEqual(l10nMessages('sample.ts', sample), {
+      messages: ['single {0}', 'double "quoted"', 'template\nline', 'on the next line'],
+      unchecked: ['sample.ts:7: vscode.l10n.t(message)', 'sample.ts:8: vscode.l10n.t(`with ${x}`)', "sample.ts:9: vscode.l10n.t({ message: 'object form', comment: [] })"],
+    });
+
     const used = new Set<string>();
+    const unchecked: string[] = [];
     for (const file of files(nodePath.join(REPO_ROOT, 'src'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(match[1].replace(/\\'/g, "'"));
+      const found = l10nMessages(nodePath.relative(REPO_ROOT, file), readFileSync(file, 'utf8'));
+      for (const message of found.messages) used.add(message);
+      unchecked.push(...found.unchecked);
     }
+    assert.deepEqual(unchecked, [], 'l10n.t calls whose message is not a string literal');
     const bundle = readJson('l10n/bundle.l10n.zh-cn.json');
     assert.ok(used.size > 10);
     assert.deepEqual([...used].filter((m) => !(m in bundle)), [], 'missing translations');
