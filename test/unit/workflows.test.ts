@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import nodePath from 'node:path';
 import { parse } from 'yaml';
 import { findAdrFolders, listAdrs, nextAdrNumber, parseAdr, quotePlacement } from '../../src/core/adr';
 import { parseAssessment, splitFrontMatter } from '../../src/core/assessment';
@@ -9,6 +11,12 @@ import { settingsSchema } from '../../src/core/schema';
 import { planNewAdr, planNewAssessment, planQuote } from '../../src/core/workflows';
 import { makeTempDir, nodeFs } from './nodeFs';
 import { adr, common, exists, relative, requestData, TODAY, withEstimate } from './workflowFixture';
+
+/** Every file and folder below `root`, as sorted relative paths (folders end with "/"). */
+async function listTree(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.map((e) => relative(root, nodePath.posix.join(e.parentPath, e.name)) + (e.isDirectory() ? '/' : '')).sort();
+}
 
 async function write(file: { path: string; text: string }) {
   assert.equal(await exists(file.path), false, `${file.path} must not exist yet`);
@@ -51,10 +59,15 @@ describe('workflows', () => {
   it('names the field when the hand-edited estimate is wrong, and writes nothing', async () => {
     const plan = await planNewAssessment({ ...common, root, data: requestData('zh-cn'), exists });
     const text = withEstimate(plan.file.text, { currency: 'CNY', workItems: [{ name: 'x', role: 'engineer', optimistic: 9, mostLikely: 5, pessimistic: 12 }], dayRates: { engineer: 3000 } });
+    await nodeFs.writeFile(plan.assessmentPath, text);
+    const before = await listTree(root);
+    assert.ok(before.includes(relative(root, plan.assessmentPath)), 'the listing sees the assessment');
     await assert.rejects(
-      planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: text, quoteFolder: root, workspaceQuoteNumbers: [] }),
+      planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: text, quoteFolder: joinPath(root, 'doc/adr/quotes'), workspaceQuoteNumbers: [] }),
       (e: DeskError) => e.code === 'invalid-front-matter' && e.text['zh-cn'].includes('“estimate.workItems[0].mostLikely”(最可能人天)应满足 乐观 ≤ 最可能 ≤ 悲观'),
     );
+    assert.deepEqual(await listTree(root), before, 'no file or folder was added or removed');
+    assert.equal(await readText(nodeFs, plan.assessmentPath), text, 'the assessment is unchanged');
   });
 
   it('writes quotes as new numbers and revisions, linked both ways, never showing the cost basis', async () => {
