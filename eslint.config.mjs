@@ -19,4 +19,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not depend on the editor.' }] }],
     },
   },
+  {
+    // The form's browser code sees only core and its own folder; the extension side sees only the shared protocol.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview runs in a browser.' }], patterns: [{ group: ['../*', '!../core', '!../core/*'], message: 'src/webview may import only src/core and its own files.' }] }],
+    },
+  },
+  {
+    files: ['src/views/**/*.ts', 'src/commands/**/*.ts', 'src/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/webview/*', '!**/webview/protocol'], message: 'The extension side shares only src/webview/protocol.ts with the form.' }] }],
+    },
+  },
 );

@@ -1,8 +1,8 @@
 /**
  * zod schemas for everything that crosses a trust boundary: the assessment's
- * front matter (hand-editable), the estimate inside it, the settings, and the
- * form's webview messages. Parse failures become plain-words messages naming
- * the field, in English and Simplified Chinese (see `describeIssues`).
+ * front matter (hand-editable), the estimate inside it, the settings and
+ * the commands' arguments (the form's messages are in src/webview/protocol.ts).
+ * Parse failures become plain-words messages naming the field, in English and Simplified Chinese (see `describeIssues`).
  * Written with `zod/mini`, whose functions tree-shake: the bundle stays small.
  */
 import * as z from 'zod/mini';
@@ -166,24 +166,12 @@ export const createAdrArgsSchema = z.object({
   open: z.optional(z.boolean()),
   today: z.optional(isoDate),
 });
+export const openEstimateFormArgsSchema = z.object({ assessment: assessmentRef });
 export const generateQuoteArgsSchema = z.object({
   assessment: assessmentRef,
   open: z.optional(z.boolean()),
   today: z.optional(isoDate),
 });
-
-/** Messages the estimate form sends to the extension (the form itself is a later issue). */
-export const webviewToExtensionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('estimateChanged'), estimate: z.unknown() }),
-  z.object({ type: z.literal('save'), estimate: z.unknown() }),
-]);
-/** Messages the extension sends to the estimate form. */
-export const extensionToWebviewSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('load'), assessmentPath: z.string(), language: z.enum(LANGS), estimate: z.unknown() }),
-  z.object({ type: z.literal('saved'), assessmentPath: z.string() }),
-  z.object({ type: z.literal('invalid'), problems: z.array(z.object({ field: z.string(), message: z.string() })) }),
-]);
 
 // ---------------------------------------------------------------------------
 // Plain-words error messages
@@ -264,7 +252,8 @@ function label(path: readonly PropertyKey[], lang: Lang): string | undefined {
   return undefined;
 }
 
-function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
+/** What is wrong with one field, without naming it (for a message shown next to the field). */
+export function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const zh = lang === 'zh-cn';
   switch (issue.code) {
     case 'invalid_type':

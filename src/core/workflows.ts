@@ -44,7 +44,7 @@ function ensureInside(root: string, path: string): void {
   }
 }
 
-function requestView(fm: AssessmentFrontMatter): RequestView {
+export function requestView(fm: AssessmentFrontMatter): RequestView {
   return {
     id: fm.id,
     customer: fm.customer,
@@ -61,7 +61,7 @@ function adrView(adr: AdrRef | undefined, fromFolder: string): AdrView | undefin
   return { title: adr.title, number: adr.number, status: adr.status, fileName: basename(adr.path), link: relativePath(fromFolder, adr.path) };
 }
 
-function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: string, validDays: number): QuoteView[] {
+export function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: string, validDays: number): QuoteView[] {
   return fm.quotes.map((q) => ({
     number: q.number,
     baseNumber: q.number.replace(/-R\d+$/, ''),
@@ -74,7 +74,7 @@ function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: string,
   }));
 }
 
-function estimateView(fm: AssessmentFrontMatter): EstimateView | undefined {
+export function estimateView(fm: AssessmentFrontMatter): EstimateView | undefined {
   if (!fm.estimate) return undefined;
   const result = computeEstimate(fm.estimate);
   const standardTermMinor = result.standard.feeMinor;
@@ -88,7 +88,7 @@ function estimateView(fm: AssessmentFrontMatter): EstimateView | undefined {
 }
 
 /** Renders a generated block of the assessment (the partial of the same name) for the text between its markers. */
-async function renderBlock(templates: TemplateSource, name: GeneratedBlock, context: DocumentContext): Promise<string> {
+export async function renderBlock(templates: TemplateSource, name: GeneratedBlock, context: DocumentContext): Promise<string> {
   return renderTemplate(templates, `partials/${name}.hbs`, context.lang, context);
 }
 
