@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, listFiles, workspaceFolder } from './support';
+import { deskLog, EXTENSION_ID, listFiles, waitFor, workspaceFolder } from './support';
 
 describe('activation', () => {
   it('is lazy: the extension is not active before one of its commands runs', () => {
@@ -25,5 +25,20 @@ describe('activation', () => {
     assert.equal(await pending, undefined);
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
     assert.deepEqual(listFiles(folder.uri.fsPath), before, 'nothing written');
+
+    // Quietly: the cancelled run logged no error or warning, so it showed none either
+    // (runCommand logs every error it shows, with the command's id). Log writes are buffered, so a later
+    // entry (arguments refused before anything is asked) marks where the run's entries would end.
+    await vscode.commands.executeCommand('customRequest.generateQuote', { today: 'cancel-check' });
+    const isMarker = (line: string) => line.includes('customRequest.generateQuote') && line.includes('Field "today"');
+    const log = await waitFor(() => (deskLog().split('\n').some(isMarker) ? deskLog() : ''), 'the marker entry in the Custom Request Desk log');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const lines = log.split('\n');
+    const duringRun = lines.slice(0, lines.findIndex(isMarker));
+    assert.deepEqual(
+      duringRun.filter((line) => /\[(error|warning)\]/.test(line) || line.includes('customRequest.newAssessment')),
+      [],
+      'the cancelled run logged no error or warning',
+    );
   });
 });
