@@ -10,6 +10,7 @@ import { discoverAdrs, readAdr } from '../adrs';
 import type { AdrInfo } from '../core/adr';
 import { chooseWorkspaceFolder, folderRelative } from '../assessments';
 import { readSettings } from '../config';
+import { log } from '../log';
 import { askText, pickOne, requiredText } from '../prompts';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
@@ -135,7 +136,10 @@ export function newAssessment(extensionUri: vscode.Uri) {
           adr,
         });
       }
-      const picked = await pickOne(items, { title, step: 6, totalSteps: STEPS, placeHolder: vscode.l10n.t('Related ADR') });
+      const picking = pickOne(items, { title, step: 6, totalSteps: STEPS, placeHolder: vscode.l10n.t('Related ADR') });
+      // Logged once the pick is asked for: says where ADRs were looked for (and lets tests know the pick is up).
+      log().info(`Related ADR: ${discovered.length} discovered ADRs in ${folder.name}`);
+      const picked = await picking;
       relatedAdr = picked.adr;
       wantsNewAdr = picked.action === 'new';
     }

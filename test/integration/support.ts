@@ -95,6 +95,16 @@ export async function waitForLog(text: string): Promise<string> {
   return waitFor(() => (deskLog().includes(text) ? deskLog() : ''), `"${text}" in the Custom Request Desk log`);
 }
 
+/** Every match of `pattern` (made global) in the extension's log so far, in order. */
+export function logMatches(pattern: RegExp): RegExpExecArray[] {
+  return [...deskLog().matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))];
+}
+
+/** Waits until the log holds more than `seen` matches of `pattern`; returns match number `seen` (0-based). */
+export async function waitForLogMatch(pattern: RegExp, seen: number): Promise<RegExpExecArray> {
+  return waitFor(() => logMatches(pattern)[seen], `match ${seen + 1} of ${pattern} in the Custom Request Desk log`);
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
