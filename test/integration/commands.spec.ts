@@ -2,14 +2,55 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../../src/core/assessment';
-import { computeEstimate } from '../../src/core/estimate';
-import { formatMoney } from '../../src/core/money';
-import { estimateSchema } from '../../src/core/schema';
+import type { EstimateInput } from '../../src/core/estimate';
 import { WORKED_EXAMPLE } from '../unit/workedExample';
 import type { GenerateQuoteResult, NewAssessmentArgs, NewAssessmentResult } from '../../src/extension';
 import { adr, closeAllEditors, exists, listFiles, readText, TODAY, waitForLog, withEstimate, workspaceFolder, writeText } from './support';
 
 const ADR_2 = 'doc/architecture/decisions/0002-expose-robot-data-through-the-versioned-open-api.md';
+
+/**
+ * An English quote in USD with tax, fees not rounded to a step: the e2e English estimate with 8.25 % tax.
+ * Connector O12 M18 P30 → mean 19, σ 3; tests O3 M5 P9 → mean 32/6, σ 1. Mean 146/6 = 24.333, σ = √10 = 3.1623;
+ * P80 = 24.333 + 0.8416 × 3.1623 = 26.995 → 27 person-days.
+ * Effort cost 27 × (114 × 850.00 + 32 × 600.00)/146 = 27 × 116,100/146 = 21,470.5479 → 2,147,055 cents;
+ * contingency 15 % = 322,058.25 → 322,058; margin 25 % of 2,469,113 = 617,278.25 → 617,278;
+ * NRE fee = subtotal (no step) 3,086,391 = $30,863.91.
+ * Yearly: 4 × 5 = 20 days × $600.00 = $12,000.00 + 25 % $3,000.00 = $15,000.00; 3 years $45,000.00;
+ * total $30,863.91 + $45,000.00 = $75,863.91 (7,586,391).
+ * Tax 8.25 % (825 basis points), each line rounded half away from zero:
+ *   NRE 3,086,391 × 0.0825 = 254,627.2575 → $2,546.27, incl. 3,341,018 = $33,410.18
+ *   yearly 1,500,000 × 0.0825 = 123,750 → $1,237.50, incl. $16,237.50
+ *   term 7,586,391 × 0.0825 = 625,877.2575 → $6,258.77, incl. 8,212,268 = $82,122.68
+ * English tax lines are checked here rather than in the e2e run so that the English e2e run keeps
+ * covering the quote without tax, the Chinese one the quote with tax.
+ */
+const USD_WITH_TAX: EstimateInput = {
+  currency: 'USD',
+  workItems: [
+    { name: 'Connector', role: 'engineer', optimistic: 12, mostLikely: 18, pessimistic: 30 },
+    { name: 'Compatibility tests', role: 'tester', optimistic: 3, mostLikely: 5, pessimistic: 9 },
+  ],
+  teamSize: 2,
+  focusFactor: 0.8,
+  dayRates: { engineer: 850, tester: 600 },
+  priceAt: 'p80',
+  releasesPerYear: 4,
+  testingDaysPerRelease: 5,
+  recurringRole: 'tester',
+  supportYears: 3,
+  contingencyPercent: 15,
+  marginPercent: 25,
+  roundFeesTo: 0,
+  taxRatePercent: 8.25,
+  standard: { days: 3, fee: 0 },
+};
+
+/** Asserts that `text` has each of `lines` as a whole line. */
+function assertLines(text: string, lines: string[]): void {
+  const all = new Set(text.split('\n'));
+  for (const line of lines) assert.ok(all.has(line), `missing the line\n  ${line}`);
+}
 
 function frontMatter(text: string): Record<string, unknown> {
   const split = splitFrontMatter(text);
@@ -124,12 +165,19 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       assert.equal(result.number, 'Q-2026-001');
       assert.equal(vscode.workspace.asRelativePath(result.quote), 'doc/architecture/decisions/quotes/quote-Q-2026-001-northwind.md');
       const quote = await readText(result.quote);
-      const expected = computeEstimate(estimateSchema.parse(WORKED_EXAMPLE));
+      // The worked example (test/unit/estimate.test.ts): 30 person-days × CNY 3,000.00 = 90,000.00; +10 % = 99,000.00;
+      // +20 % = 118,800.00 → up to a multiple of 1,000: 119,000.00. Yearly 20 days × 3,000.00 = 60,000.00 + 20 % = 72,000.00;
+      // 2 years 144,000.00; total 263,000.00; 6 % tax on the total 15,780.00 → 278,780.00. English shows CNY as "CN¥".
       const fm = frontMatter(quote);
-      assert.equal(fm.nreFeeMinor, expected.nre.feeMinor);
-      assert.equal(fm.yearlyFeeMinor, expected.recurring.feePerYearMinor);
-      assert.equal(fm.termTotalMinor, expected.termTotalMinor);
-      assert.ok(quote.includes(formatMoney(expected.nre.feeMinor, 'CNY', 'en')));
+      assert.equal(fm.nreFeeMinor, 11_900_000);
+      assert.equal(fm.yearlyFeeMinor, 7_200_000);
+      assert.equal(fm.termTotalMinor, 26_300_000);
+      assert.equal(fm.termTotalInclTaxMinor, 27_878_000);
+      assertLines(quote, [
+        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | CN¥119,000.00 |',
+        '| **Custom path** | **Total over the term** (one-time fee plus 2 years of compatibility service) | **CN¥263,000.00** |',
+      ]);
+      assert.ok(!quote.includes('CN¥3,000.00'), 'never the day rate');
       assert.ok(quote.includes('(../0002-expose-robot-data-through-the-versioned-open-api.md)'), 'quote → ADR');
       assert.ok(quote.includes('(../../../../docs/custom-requests/2026-11-25-northwind-reverse-data-push/assessment.md)'), 'quote → assessment');
       // The open, saved assessment was changed through its editor and saved again.
@@ -157,6 +205,33 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       assert.equal(result?.number, 'Q-2026-002');
       // Without an ADR the quote sits beside the assessment.
       assert.equal(vscode.workspace.asRelativePath(result!.quote), 'docs/custom-requests/2026-11-25-contoso-custom-dashboard/quote-Q-2026-002-contoso.md');
+    });
+
+    it('prices an English quote in USD with tax, each tax line rounded once (figures worked out by hand above USD_WITH_TAX)', async () => {
+      const other = await newAssessment({ customer: 'Woodgrove Bank', title: 'Branch telemetry feed', broughtBy: '', dealSize: null, language: 'en', adr: 'none' });
+      await addEstimate(other.assessment, USD_WITH_TAX);
+      const result = await generateQuote(other.assessment);
+      assert.equal(result?.number, 'Q-2026-003');
+      assert.equal(vscode.workspace.asRelativePath(result!.quote), 'docs/custom-requests/2026-11-25-woodgrove-bank-branch-telemetry-feed/quote-Q-2026-003-woodgrove-bank.md');
+      const quote = await readText(result!.quote);
+      const fm = frontMatter(quote);
+      assert.equal(fm.currency, 'USD');
+      assert.equal(fm.nreFeeMinor, 3_086_391);
+      assert.equal(fm.yearlyFeeMinor, 1_500_000);
+      assert.equal(fm.termTotalMinor, 7_586_391);
+      assert.equal(fm.taxRatePercent, 8.25);
+      assert.equal(fm.termTotalInclTaxMinor, 8_212_268);
+      assertLines(quote, [
+        '- Estimated effort: 27 person-days',
+        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $30,863.91 |',
+        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$75,863.91** |',
+        'All amounts exclude tax (8.25%).',
+        'Amounts above exclude tax. With tax at 8.25%:',
+        '| One-time engineering fee (NRE) | $30,863.91 | $2,546.27 | $33,410.18 |',
+        '| Yearly compatibility service | $15,000.00 | $1,237.50 | $16,237.50 |',
+        '| **Total over the term** | $75,863.91 | $6,258.77 | **$82,122.68** |',
+      ]);
+      for (const rate of ['$850.00', '$600.00']) assert.ok(!quote.includes(rate), `never the day rate ${rate}`);
     });
 
     it('refuses an assessment with unsaved edits, keeping them and writing nothing', async () => {
