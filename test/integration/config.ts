@@ -9,6 +9,11 @@ export interface ItConfig {
   results?: string;
   /** folder searched for the extension's log file (the profile's logs) */
   logsRoot?: string;
+  /**
+   * Pending tests fail (mocha's forbidPending), set by the host runner when CI
+   * is set: the extension host may not see the runner's environment.
+   */
+  forbidPending?: boolean;
 }
 
 export interface SpecResult {
@@ -27,6 +32,21 @@ export interface SuiteResult {
   ms: number;
   /** set by the runner when run() itself could not start */
   fatal?: string;
+}
+
+/** One scenario as the runner counts it, from its SuiteResult (its `failures` included). */
+export interface ScenarioSummary {
+  scenario: string;
+  passed: number;
+  failed: number;
+  pendingTitles: string[];
+  /** why the scenario did not run, or ran no test */
+  fatal?: string;
+}
+
+/** What runInCodeServer.ts writes to the file named by CRD_IT_SUMMARY, for scripts/test.mjs. */
+export interface IntegrationSummary {
+  scenarios: ScenarioSummary[];
 }
 
 export function itConfig(): ItConfig {

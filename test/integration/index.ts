@@ -10,7 +10,8 @@ import { itConfig, type SpecResult, type SuiteResult } from './config';
 
 export async function run(): Promise<void> {
   const config = itConfig();
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'base' });
+  // `.only` always fails the run; a pending test fails it too when the host runner says so (CI).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'base', forbidOnly: true, forbidPending: config.forbidPending === true });
   for (const spec of config.specs) mocha.addFile(spec);
   const tests: SpecResult[] = [];
   const lines: string[] = [];

@@ -8,12 +8,17 @@
  * opened the workbench (the extension host starts when a client connects).
  *
  *   npx tsx test/integration/runInCodeServer.ts [scenario…]
+ *
+ * Each scenario counts on its own: one that ran no test fails. With CRD_IT_SUMMARY
+ * set, the per-scenario counts and pending titles are written there as JSON
+ * (scripts/test.mjs reads them). `.only` is refused in the extension host, and
+ * pending tests too when CI is set.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
 import { launchBrowser, openWorkbench } from '../support/browser';
-import type { ItConfig, SuiteResult } from './config';
+import type { IntegrationSummary, ItConfig, ScenarioSummary, SuiteResult } from './config';
 import { bundleSuite, OUT, REPO_ROOT, scenarios, specFiles, type Scenario } from './scenarios';
 
 async function scripts() {
@@ -76,7 +81,7 @@ async function runScenario(scenario: Scenario, bundle: string, lib: Awaited<Retu
   // The runner must exist before code-server scans the extensions folder; the profile (and its logs) is made under runRoot.
   const runner = writeRunnerExtension(
     nodePath.join(dir, 'runner'),
-    { scenario: scenario.name, specs: specFiles(bundle, scenario), results, logsRoot: runRoot },
+    { scenario: scenario.name, specs: specFiles(bundle, scenario), results, logsRoot: runRoot, forbidPending: Boolean(process.env.CI) },
     nodePath.join(bundle, 'index.js'),
   );
   const server = await lib.startCodeServer({
@@ -111,19 +116,40 @@ async function main(): Promise<void> {
   const all = await scenarios();
   const bundle = await bundleSuite(all);
   const wanted = process.argv.slice(2);
-  let passed = 0;
-  let failed = 0;
+  const summaries: ScenarioSummary[] = [];
   for (const scenario of all.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
     const result = await runScenario(scenario, bundle, lib);
     console.log(`\n[integration] scenario "${scenario.name}" (${(result.ms / 1000).toFixed(1)} s in the extension host)`);
     for (const line of result.lines) console.log(`  ${line}`);
-    if (result.fatal) console.log(`  ✘ ${result.fatal}`);
-    passed += result.tests.filter((t) => t.state === 'passed').length;
-    failed += result.tests.filter((t) => t.state === 'failed').length + (result.fatal ? 1 : 0);
+    const summary = summarize(result);
+    if (summary.fatal) console.log(`  ✘ ${summary.fatal}`);
+    summaries.push(summary);
+  }
+  const passed = summaries.reduce((sum, s) => sum + s.passed, 0);
+  const failed = summaries.reduce((sum, s) => sum + s.failed, 0);
+  const skipped = summaries.reduce((sum, s) => sum + s.pendingTitles.length, 0);
+  const out = process.env.CRD_IT_SUMMARY;
+  if (out) {
+    mkdirSync(nodePath.dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify({ scenarios: summaries } satisfies IntegrationSummary, null, 2));
   }
   console.log(`\n[integration] ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  process.exitCode = summaries.length === 0 || summaries.some((s) => s.failed > 0) ? 1 : 0;
+}
+
+/**
+ * Counts one scenario. Its failures are mocha's own count (`failures`, which
+ * includes failed hooks) or the failed tests listed, whichever is larger; a
+ * scenario that could not run, or ran no test at all, counts as one failure.
+ */
+function summarize(result: SuiteResult): ScenarioSummary {
+  const passed = result.tests.filter((t) => t.state === 'passed').length;
+  const listed = result.tests.filter((t) => t.state === 'failed').length;
+  const fatal = result.fatal ?? (passed + listed === 0 ? 'ran no tests' : undefined);
+  const failed = Math.max(result.failures, listed, fatal ? 1 : 0);
+  const pendingTitles = result.tests.filter((t) => t.state === 'pending').map((t) => t.title);
+  return { scenario: result.scenario, passed, failed, pendingTitles, ...(fatal ? { fatal } : {}) };
 }
 
 main().catch((error) => {
