@@ -12,7 +12,12 @@ export type { GenerateQuoteArgs, GenerateQuoteResult } from './commands/generate
 export type { NewAssessmentArgs, NewAssessmentResult } from './commands/newAssessment';
 
 /** Registers the commands and the form's view; no file is read and no template compiled until one runs. */
-export function activate(context: vscode.ExtensionContext): void {
+export interface DeskApi {
+  /** Hands a message to the estimate form's handler as its webview would; resolves to the messages it posted back. */
+  estimateFormMessage(message: unknown): Promise<unknown[]>;
+}
+
+export function activate(context: vscode.ExtensionContext): DeskApi {
   const { extensionUri } = context;
   const estimateView = new EstimateViewProvider(extensionUri);
   context.subscriptions.push(
@@ -24,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(GENERATE_QUOTE_COMMAND, runCommand(GENERATE_QUOTE_COMMAND, generateQuote(extensionUri))),
     { dispose: disposeLog },
   );
+  return { estimateFormMessage: (message) => estimateView.handleMessage(message) };
 }
 
 export function deactivate(): void {}

@@ -73,7 +73,27 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   private post(message: ExtensionToWebview): void {
+    this.posted?.push(message);
     void this.view?.webview.postMessage(message);
+  }
+
+  /** Messages posted while `handleMessage` runs (for scripts and tests driving the form's handler). */
+  private posted?: ExtensionToWebview[];
+
+  /**
+   * Hands a message to the form's handler exactly as the webview would, and
+   * returns what the handler posted back. Used by the integration tests to
+   * drive Save and Generate Quote in the real extension host.
+   */
+  async handleMessage(raw: unknown): Promise<ExtensionToWebview[]> {
+    const posted: ExtensionToWebview[] = [];
+    this.posted = posted;
+    try {
+      await this.receive(raw);
+    } finally {
+      this.posted = undefined;
+    }
+    return posted;
   }
 
   private async receive(raw: unknown): Promise<void> {
