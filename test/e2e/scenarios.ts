@@ -1,8 +1,9 @@
 /**
  * What a new user enters in each language run. The English run prices an
  * estimate with spread (two roles, three-point ranges, no tax); the Chinese run
- * prices the method's worked example (CNY, 6% tax). Expected figures are always
- * computed by src/core for the same input, never written down here.
+ * prices the method's worked example (CNY, 6% tax). Expected figures, names and
+ * formatted amounts are written here by hand, next to their inputs, with the
+ * arithmetic in comments (method: src/core/estimate.ts), never computed by src/core.
  */
 import type { EstimateInput } from '../../src/core/estimate';
 import type { Lang } from '../../src/core/lang';
@@ -25,6 +26,28 @@ export interface Scenario {
   estimate: EstimateInput;
   /** how the generated documents' first heading starts in this language */
   headings: { assessment: string; quote: string };
+  /** what the run must find, worked out by hand from the inputs above */
+  expected: Expected;
+}
+
+export interface Expected {
+  /** the assessment's folder name for the day it is created (YYYY-MM-DD) */
+  assessmentFolder(created: string): string;
+  /** the first quote's number and file name in the year it is issued */
+  quoteNumber(year: number): string;
+  quoteFile(year: number): string;
+  /** front-matter figures of the quote, minor units */
+  nreFeeMinor: number;
+  yearlyFeeMinor: number;
+  termTotalMinor: number;
+  /** absent when the estimate has no tax */
+  termTotalInclTaxMinor?: number;
+  /** whole lines of the quote as the customer reads them */
+  quoteLines: string[];
+  /** what the quote must never show: the internal day rates as they would be formatted (and, without tax, any tax wording) */
+  neverInQuote: string[];
+  /** whole lines of the assessment's internal cost section after quoting */
+  assessmentLines: string[];
 }
 
 /** The sample workspace's adr-tools ADR 2 (test/fixtures/sample-workspace/doc/architecture/decisions). */
@@ -66,6 +89,49 @@ export const SCENARIOS: Scenario[] = [
       standard: { days: 3, fee: 0 },
     },
     headings: { assessment: '# Custom request: ', quote: '# Quote ' },
+    // Connector (engineer): O12 M18 P30 → mean (12 + 4·18 + 30)/6 = 114/6 = 19, σ = (30 − 12)/6 = 3
+    // Tests (tester):       O3  M5  P9  → mean (3 + 4·5 + 9)/6 = 32/6 = 5.333, σ = (9 − 3)/6 = 1
+    // Total mean 146/6 = 24.333 (shown 24.3); σ = √(3² + 1²) = √10 = 3.1623 (shown 3.2)
+    // P80 = 24.333 + 0.8416 × 3.1623 = 24.333 + 2.6614 = 26.995 (shown 27) → priced 27 person-days
+    // P90 = 24.333 + 1.2816 × 3.1623 = 24.333 + 4.0528 = 28.386 (shown 28.4)
+    // Calendar: 27 / (2 people × 0.8 focus × 5 days) = 27/8 = 3.375 → 3.5 weeks
+    // Blended rate, weights O+4M+P: (114 × 850.00 + 32 × 600.00) / 146 = 116,100 / 146 = 795.2055 → $795.21 shown
+    // Effort cost: 27 × 116,100 / 146 = 3,134,700 / 146 = 21,470.5479 → $21,470.55 (2,147,055 cents)
+    // Contingency 15%: 2,147,055 × 0.15 = 322,058.25 → $3,220.58; cost + contingency 2,469,113
+    // Margin 25%: 2,469,113 × 0.25 = 617,278.25 → $6,172.78
+    // Subtotal 2,147,055 + 322,058 + 617,278 = 3,086,391 → $30,863.91; up to a multiple of $500: 62 × 500 = $31,000.00
+    // Recurring: 4 releases × 5 days = 20 days × $600.00 (tester) = $12,000.00; margin 25% $3,000.00
+    //   → $15,000.00 a year (already a multiple of 500); 3 years → $45,000.00
+    // Total over the term: $31,000.00 + $45,000.00 = $76,000.00; no tax lines
+    // Names: slugs of "Northwind Logistics" and the title, lower-cased, spaces → "-".
+    expected: {
+      assessmentFolder: (created) => `${created}-northwind-logistics-push-robot-telemetry-to-their-own-data-platform`,
+      quoteNumber: (year) => `Q-${year}-001`,
+      quoteFile: (year) => `quote-Q-${year}-001-northwind-logistics.md`,
+      nreFeeMinor: 3_100_000,
+      yearlyFeeMinor: 1_500_000,
+      termTotalMinor: 7_600_000,
+      quoteLines: [
+        '- Team: 2 people',
+        '- Duration: about 3.5 weeks from the project start',
+        '- Estimated effort: 27 person-days',
+        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $31,000.00 |',
+        '| Custom path | Yearly compatibility service: testing and adaptation for each platform release (4 a year × 5 days) | $15,000.00 a year |',
+        '| Custom path | Term of the compatibility service: 3 years | $45,000.00 |',
+        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$76,000.00** |',
+      ],
+      neverInQuote: ['$850.00', '$600.00', '$795.21', 'exclude tax'],
+      assessmentLines: [
+        '| Effort, mean ± σ | Sum of the work items below | 24.3 ± 3.2 person-days |',
+        '| Effort percentiles | P50 / P80 / P90 | 24.3 / 27 / 28.4 person-days |',
+        '| Effort cost | 27 person-days × $795.21 blended day rate | $21,470.55 |',
+        '| Contingency | 15% of the effort cost | $3,220.58 |',
+        '| Margin | 25% of cost plus contingency | $6,172.78 |',
+        '| **One-time engineering fee (NRE)** | Subtotal $30,863.91, rounded up to a multiple of $500.00 | **$31,000.00** |',
+        '| **Yearly fee** | $12,000.00 at $600.00 a day, plus 25% margin $3,000.00 | **$15,000.00** |',
+        '| **Total over the term** | NRE plus term fee | **$76,000.00** |',
+      ],
+    },
   },
   {
     lang: 'zh-cn',
@@ -81,5 +147,43 @@ export const SCENARIOS: Scenario[] = [
       workItems: WORKED_EXAMPLE.workItems.map((item) => ({ ...item, name: '把机器人数据推送到客户平台' })),
     },
     headings: { assessment: '# 定制需求评估:', quote: '# 报价单 ' },
+    // The worked example (test/unit/estimate.test.ts): O = M = P = 30 → mean 30, σ 0, P80 30 → priced 30 person-days
+    // Calendar: 30 / (2 people × 1.0 focus × 5 days) = 3 weeks
+    // Effort cost 30 × ¥3,000.00 = ¥90,000.00; contingency 10% ¥9,000.00; margin 20% of ¥99,000.00 = ¥19,800.00
+    // Subtotal ¥118,800.00 → up to a multiple of ¥1,000: ¥119,000.00 = 11.9 万元
+    // Recurring: 4 × 5 = 20 days × ¥3,000.00 = ¥60,000.00 + 20% ¥12,000.00 = ¥72,000.00 a year; 2 years ¥144,000.00
+    // Total ¥119,000.00 + ¥144,000.00 = ¥263,000.00 = 26.3 万元
+    // Tax 6%: NRE ¥7,140.00 → ¥126,140.00; yearly ¥4,320.00 → ¥76,320.00; term ¥15,780.00 → ¥278,780.00 = 27.88 万元
+    // Names: Chinese letters are kept as they are in slugs.
+    expected: {
+      assessmentFolder: (created) => `${created}-星河物流-把机器人数据推送到客户自有平台`,
+      quoteNumber: (year) => `Q-${year}-001`,
+      quoteFile: (year) => `quote-Q-${year}-001-星河物流.md`,
+      nreFeeMinor: 11_900_000,
+      yearlyFeeMinor: 7_200_000,
+      termTotalMinor: 26_300_000,
+      termTotalInclTaxMinor: 27_878_000,
+      quoteLines: [
+        '- 团队:2 人',
+        '- 工期:自项目启动起约 3 周',
+        '- 预估工作量:30 人天',
+        '| 定制方案 | 一次性工程费(NRE):开发、测试与交付 | ¥119,000.00(11.9万元) |',
+        '| 定制方案 | 年度兼容性服务:每个平台版本的测试与适配(每年 4 个版本 × 每版 5 天) | 每年 ¥72,000.00 |',
+        '| 定制方案 | 兼容性服务期:2 年 | ¥144,000.00 |',
+        '| **定制方案** | **服务期总计**(一次性工程费 + 2 年兼容性服务) | **¥263,000.00(26.3万元)** |',
+        '以上金额均不含税。按 6% 税率计算:',
+        '| 一次性工程费(NRE) | ¥119,000.00 | ¥7,140.00 | ¥126,140.00 |',
+        '| 年度兼容性服务 | ¥72,000.00 | ¥4,320.00 | ¥76,320.00 |',
+        '| **服务期总计** | ¥263,000.00 | ¥15,780.00 | **¥278,780.00(27.88万元)** |',
+      ],
+      neverInQuote: ['¥3,000.00'],
+      assessmentLines: [
+        '| 工作量(均值 ± σ) | 下方各工作项之和 | 30 ± 0 人天 |',
+        '| 人力成本 | 30 人天 × 综合人天单价 ¥3,000.00 | ¥90,000.00 |',
+        '| 风险预留 | 人力成本的 10% | ¥9,000.00 |',
+        '| 利润 | (成本 + 风险预留)的 20% | ¥19,800.00 |',
+        '| **年费** | 成本 ¥60,000.00(人天单价 ¥3,000.00),加 20% 利润 ¥12,000.00 | **¥72,000.00** |',
+      ],
+    },
   },
 ];
