@@ -12,22 +12,39 @@ function files(dir: string): string[] {
 }
 
 /**
- * The messages of every `l10n.t(…)` call (`vscode.l10n.t` or a bare `l10n.t`) in a
- * file, found with the TypeScript parser: a single- or double-quoted string or a
- * template literal without substitutions, unescaped. A call whose first argument
- * is anything else (a variable, a template with `${}`, the object form) lands in
- * `unchecked`: its message could not be matched against the bundle.
+ * The messages of every `l10n.t(…)` call (`vscode.l10n.t` or a bare `l10n.t`, or a
+ * name bound to it with `const t = vscode.l10n.t`) in a file, found with the
+ * TypeScript parser: a single- or double-quoted string or a template literal
+ * without substitutions, unescaped. A call whose first argument is anything else
+ * (a variable, a template with `${}`, the object form), and any other use of
+ * l10n.t (passed as a callback, say), lands in `unchecked`: its message could not
+ * be matched against the bundle.
  */
 function l10nMessages(fileName: string, text: string): { messages: string[]; unchecked: string[] } {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const messages: string[] = [];
   const unchecked: string[] = [];
+  const where = (node: ts.Node) => `${fileName}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${node.getText(source).slice(0, 80)}`;
   const isL10n = (node: ts.Expression) => (ts.isIdentifier(node) && node.text === 'l10n') || (ts.isPropertyAccessExpression(node) && node.name.text === 'l10n');
+  const isL10nT = (node: ts.Node): node is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(node) && node.name.text === 't' && isL10n(node.expression);
+  const aliases = new Set<string>();
+  const findAliases = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isL10nT(node.initializer)) aliases.add(node.name.text);
+    ts.forEachChild(node, findAliases);
+  };
+  findAliases(source);
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't' && isL10n(node.expression.expression)) {
+    if (ts.isCallExpression(node) && (isL10nT(node.expression) || (ts.isIdentifier(node.expression) && aliases.has(node.expression.text)))) {
       const first = node.arguments[0];
       if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) messages.push(first.text);
-      else unchecked.push(`${fileName}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${node.getText(source).slice(0, 80)}`);
+      else unchecked.push(where(node));
+      node.arguments.forEach(visit);
+      return;
+    }
+    if (isL10nT(node)) {
+      const declared = ts.isVariableDeclaration(node.parent) && node.parent.initializer === node && ts.isIdentifier(node.parent.name);
+      if (!declared) unchecked.push(where(node));
+      return;
     }
     ts.forEachChild(node, visit);
   };
@@ -49,10 +66,20 @@ describe('localisation', () => {
       'vscode.l10n.t(`with ${x}`);',
       "vscode.l10n.t({ message: 'object form', comment: [] });",
       "other.t('not l10n');",
+      'const tr = vscode.l10n.t;',
+      "tr('through an alias');",
+      'tr(key);',
+      'keys.map(vscode.l10n.t);',
     ].join('\n');
     assert.deepEqual(l10nMessages('sample.ts', sample), {
-      messages: ['single {0}', 'double "quoted"', 'template\nline', 'on the next line'],
-      unchecked: ['sample.ts:7: vscode.l10n.t(message)', 'sample.ts:8: vscode.l10n.t(`with ${x}`)', "sample.ts:9: vscode.l10n.t({ message: 'object form', comment: [] })"],
+      messages: ['single {0}', 'double "quoted"', 'template\nline', 'on the next line', 'through an alias'],
+      unchecked: [
+        'sample.ts:7: vscode.l10n.t(message)',
+        'sample.ts:8: vscode.l10n.t(`with ${x}`)',
+        "sample.ts:9: vscode.l10n.t({ message: 'object form', comment: [] })",
+        'sample.ts:13: tr(key)',
+        'sample.ts:14: vscode.l10n.t',
+      ],
     });
 
     const used = new Set<string>();
