@@ -1,12 +1,96 @@
-// Bundles the extension (Node, CommonJS) and, when present, the form's browser entry.
+// Bundles the extension (Node, CommonJS), the two bundles it loads lazily, and,
+// when present, the form's browser entry. Prints each bundle's size and its ten
+// largest contributors.
 // Usage: node esbuild.mjs [--production] [--watch] [--outdir=<dir>]
+//
+// dist/extension.js carries no Handlebars at all; rendering loads, by path, from
+// the same folder:
+// - bundled-templates.js: Handlebars' runtime and the bundled templates
+//   (templates/**.hbs) precompiled to template specs at build time;
+// - handlebars-compiler.js: the full Handlebars, only when a workspace overrides
+//   a template (its text has to be compiled).
+// Precompiled specs are ~3× the size of their .hbs source (~180 KB minified for
+// both languages), so they are not inlined in dist/extension.js.
 import * as esbuild from 'esbuild';
+import Handlebars from 'handlebars';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import nodePath from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledTemplateFiles, bundledTemplatesModule, precompileTemplates } from './scripts/precompile-templates.mjs';
 
+const ROOT = nodePath.dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 // --outdir=<dir> builds elsewhere (the bundle-size test builds into test-output/).
 const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
+
+const BUNDLED_TEMPLATES = 'virtual:bundled-templates';
+
+/**
+ * Resolves `virtual:bundled-templates` to a module generated from templates/
+ * (see scripts/precompile-templates.mjs), rebuilt in --watch when a template changes.
+ * @type {import('esbuild').Plugin}
+ */
+const bundledTemplatesPlugin = {
+  name: 'bundled-templates',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:bundled-templates$/ }, (args) => ({ path: args.path, namespace: 'bundled-templates' }));
+    build.onLoad({ filter: /.*/, namespace: 'bundled-templates' }, () => {
+      const files = bundledTemplateFiles(ROOT);
+      return {
+        contents: bundledTemplatesModule(precompileTemplates(Handlebars, ROOT)),
+        loader: 'js',
+        resolveDir: ROOT,
+        watchFiles: Object.values(files).flatMap((byName) => Object.values(byName)),
+        watchDirs: [nodePath.join(ROOT, 'templates'), ...Object.keys(files).map((lang) => nodePath.join(ROOT, 'templates', lang))],
+      };
+    });
+  },
+};
+
+/** @param {number} bytes */
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The package an input belongs to (`yaml`, `@scope/name`), or `src` for our own code.
+ * @param {string} input
+ */
+function packageOf(input) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return match ? match[1] : input.startsWith('src/') ? 'src' : input;
+}
+
+/**
+ * Prints a bundle's size, its ten largest inputs and its weight by package.
+ * @param {string} name
+ * @param {import('esbuild').Metafile} metafile
+ */
+function report(name, metafile) {
+  const [file, output] = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.js')) ?? [];
+  if (!file || !output) return;
+  const inputs = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
+  /** @type {Map<string, number>} */
+  const packages = new Map();
+  for (const [input, { bytesInOutput }] of inputs) packages.set(packageOf(input), (packages.get(packageOf(input)) ?? 0) + bytesInOutput);
+  const lines = [`[size] ${name}: ${file} ${kb(output.bytes)}; largest contributors:`];
+  for (const [input, { bytesInOutput }] of inputs.slice(0, 10)) lines.push(`[size]   ${kb(bytesInOutput).padStart(9)}  ${input}`);
+  const byPackage = [...packages].sort(([, a], [, b]) => b - a).map(([pkg, bytes]) => `${pkg} ${kb(bytes)}`);
+  lines.push(`[size]   by package: ${byPackage.join(', ')}`);
+  console.log(lines.join('\n'));
+}
+
+/**
+ * The extension must not pull in Handlebars' compiler (it lives in handlebars-compiler.js).
+ * @param {import('esbuild').Metafile} metafile
+ * @returns {string[]} the offending inputs
+ */
+function compilerInputs(metafile) {
+  return Object.keys(metafile.inputs).filter((input) => /handlebars\/(lib\/handlebars\/compiler|dist\/cjs\/handlebars\/compiler|lib\/handlebars\.js$|lib\/index\.js$)/.test(input));
+}
+
+// The full Handlebars: the ES module build tree-shakes, and handlebars' package
+// main also pulls in a require.extensions hook we never use.
+const handlebarsAlias = { handlebars: './node_modules/handlebars/lib/handlebars.js' };
 
 /** @type {{ name: string, options: import('esbuild').BuildOptions }[]} */
 const builds = [
@@ -17,12 +101,32 @@ const builds = [
       format: 'cjs',
       platform: 'node',
       target: 'node20',
+      external: ['vscode'],
+      // yaml's ES module build tree-shakes. (No Handlebars here: see the top of this file.)
+      alias: { yaml: './node_modules/yaml/browser/index.js' },
+    },
+  },
+  {
+    name: 'bundled-templates',
+    options: {
+      entryPoints: [BUNDLED_TEMPLATES],
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      plugins: [bundledTemplatesPlugin],
+    },
+  },
+  {
+    name: 'handlebars-compiler',
+    options: {
+      stdin: { contents: "export { default as Handlebars } from 'handlebars';", resolveDir: ROOT, sourcefile: 'handlebars-compiler.js', loader: 'js' },
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
       // Handlebars only requires source-map for source maps of compiled templates, inside a
       // try/catch with a fallback; leaving it out saves 26 KB.
-      external: ['vscode', 'source-map'],
-      // The ES module builds tree-shake; handlebars' package main also pulls in a
-      // require.extensions hook we never use.
-      alias: { handlebars: './node_modules/handlebars/lib/handlebars.js', yaml: './node_modules/yaml/browser/index.js' },
+      external: ['source-map'],
+      alias: handlebarsAlias,
     },
   },
 ];
@@ -33,9 +137,26 @@ if (existsSync('src/webview/main.ts')) {
 
 mkdirSync(outdir, { recursive: true });
 for (const { name, options } of builds) {
+  /** @type {import('esbuild').Plugin} */
+  const reportPlugin = {
+    name: 'report',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        writeFileSync(`${outdir}/${name}.meta.json`, JSON.stringify(result.metafile));
+        report(name, result.metafile);
+        const offenders = name === 'extension' ? compilerInputs(result.metafile) : [];
+        if (offenders.length > 0) {
+          console.error(`[size] ${name} must not bundle Handlebars' compiler (load it from handlebars-compiler.js), but has:\n  ${offenders.join('\n  ')}`);
+          if (!watch) process.exitCode = 1;
+        }
+      });
+    },
+  };
   /** @type {import('esbuild').BuildOptions} */
   const config = {
     ...options,
+    plugins: [...(options.plugins ?? []), reportPlugin],
     bundle: true,
     outfile: `${outdir}/${name}.js`,
     minify: production,
@@ -51,7 +172,6 @@ for (const { name, options } of builds) {
     const ctx = await esbuild.context(config);
     await ctx.watch();
   } else {
-    const result = await esbuild.build(config);
-    writeFileSync(`${outdir}/${name}.meta.json`, JSON.stringify(result.metafile));
+    await esbuild.build(config);
   }
 }

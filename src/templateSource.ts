@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang } from './core/lang';
-import type { TemplateFile, TemplateSource } from './core/templates';
+import type { Handlebars, TemplateFile, TemplateSource, TemplateSpec } from './core/templates';
 import { overrideCandidates } from './core/templates';
 
 const decoder = new TextDecoder();
@@ -13,11 +13,30 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** dist/bundled-templates.js, made by esbuild.mjs from templates/ (see scripts/precompile-templates.mjs). */
+interface BundledTemplates {
+  Handlebars: Handlebars;
+  /** language → template name (`quote.md.hbs`, `partials/links.hbs`) → precompiled spec */
+  templates: Partial<Record<string, Record<string, TemplateSpec>>>;
+}
+
 /**
- * Bundled templates, replaced by name from the workspace folder's override
- * folder when the workspace is trusted (see `overrideCandidates`).
+ * Loads one of the bundles esbuild.mjs builds next to dist/extension.js. They
+ * stay out of the extension's bundle (Node caches them once loaded): the
+ * precompiled templates are needed only to render, Handlebars' compiler only
+ * for a workspace override.
+ */
+function loadBundle<T>(extensionUri: vscode.Uri, file: 'bundled-templates.js' | 'handlebars-compiler.js'): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time, deliberately not bundled
+  return require(vscode.Uri.joinPath(extensionUri, 'dist', file).fsPath) as T;
+}
+
+/**
+ * Bundled templates, precompiled, replaced by name from the workspace folder's
+ * override folder when the workspace is trusted (see `overrideCandidates`).
  */
 export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode.Uri | undefined, overrideFolder: string): TemplateSource {
+  const bundled = () => loadBundle<BundledTemplates>(extensionUri, 'bundled-templates.js');
   return {
     async load(name: string, lang: Lang): Promise<TemplateFile | undefined> {
       if (workspaceFolder) {
@@ -27,8 +46,10 @@ export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode
           if (text !== undefined) return { text, file: vscode.workspace.asRelativePath(uri, true), override: true };
         }
       }
-      const text = await readIfExists(vscode.Uri.joinPath(extensionUri, 'templates', lang, name));
-      return text === undefined ? undefined : { text, file: `templates/${lang}/${name}`, override: false };
+      const specs = bundled().templates[lang];
+      return specs && Object.hasOwn(specs, name) ? { spec: specs[name], file: `templates/${lang}/${name}`, override: false } : undefined;
     },
+    runtime: async () => bundled().Handlebars,
+    compiler: async () => loadBundle<{ Handlebars: Handlebars }>(extensionUri, 'handlebars-compiler.js').Handlebars,
   };
 }

@@ -4,8 +4,14 @@
  * and `inline` helpers instead, so a `|` or a newline in a customer's name
  * cannot break a table. A syntax error names the template file and line and
  * nothing is rendered.
+ *
+ * Bundled templates come precompiled (template specs made at build time, see
+ * scripts/precompile-templates.mjs) and need only Handlebars' runtime; a
+ * workspace override comes as text and needs the full Handlebars with its
+ * compiler. The template source supplies both, so the extension loads the
+ * compiler only when an override exists.
  */
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
 import { DeskError } from './errors';
 import type { Lang } from './lang';
 import { intlLocale } from './lang';
@@ -18,18 +24,41 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 /** Partials, registered by their name without `.hbs`. */
 export const PARTIAL_NAMES = ['comparison.hbs', 'links.hbs', 'figures.hbs'] as const;
 
-export interface TemplateFile {
-  text: string;
+/**
+ * How templates are compiled, from text (overrides) and at build time
+ * (scripts/precompile-templates.mjs has the same, checked by a unit test).
+ */
+export const COMPILE_OPTIONS = Object.freeze({ noEscape: true, strict: false });
+
+/** Handlebars: its runtime (`handlebars/runtime`), or the full build with the compiler. */
+export type Handlebars = typeof HandlebarsModule;
+/** A precompiled template: `Handlebars.precompile`'s output, evaluated. */
+export type TemplateSpec = Parameters<Handlebars['template']>[0];
+
+interface TemplateOrigin {
   /** where it came from, shown in error messages (a path or URI) */
   file: string;
   /** true when it came from the workspace's override folder */
   override: boolean;
 }
+/** A template as text, compiled when rendered (a workspace override). */
+export interface TemplateText extends TemplateOrigin {
+  text: string;
+}
+/** A template precompiled at build time (a bundled one). */
+export interface PrecompiledTemplate extends TemplateOrigin {
+  spec: TemplateSpec;
+}
+export type TemplateFile = TemplateText | PrecompiledTemplate;
 
 /** Where templates come from: the extension implements it with bundled and override folders. */
 export interface TemplateSource {
   /** The template for a language, or undefined when neither an override nor a bundled one exists. */
   load(name: string, lang: Lang): Promise<TemplateFile | undefined>;
+  /** Handlebars' runtime, enough when every template is precompiled. */
+  runtime(): Promise<Handlebars>;
+  /** The full Handlebars, with the compiler, for templates given as text. */
+  compiler(): Promise<Handlebars>;
 }
 
 /**
@@ -68,8 +97,8 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-function createEnvironment(lang: Lang): typeof Handlebars {
-  const env = Handlebars.create();
+function createEnvironment(handlebars: Handlebars, lang: Lang): Handlebars {
+  const env = handlebars.create();
   const num = (value: unknown) => (typeof value === 'number' ? value : Number(value));
   env.registerHelper({
     money: (minor: unknown, currency: unknown) => formatMoney(num(minor), String(currency), lang),
@@ -104,12 +133,11 @@ function syntaxError(template: TemplateFile, error: unknown): DeskError {
 }
 
 /**
- * Renders a named template for a language with its partials. Templates are
- * parsed before anything is rendered, so a broken template (or partial)
- * fails with its file and line.
+ * Renders a named template for a language with its partials. Templates given
+ * as text are parsed before anything is rendered, so a broken
+ * template (or partial) fails with its file and line.
  */
 export async function renderTemplate(source: TemplateSource, name: TemplateName | `partials/${(typeof PARTIAL_NAMES)[number]}`, lang: Lang, context: object): Promise<string> {
-  const env = createEnvironment(lang);
   const main = await source.load(name, lang);
   if (!main) {
     throw new DeskError('template-not-found', {
@@ -118,19 +146,23 @@ export async function renderTemplate(source: TemplateSource, name: TemplateName 
     });
   }
   const partials = await Promise.all(PARTIAL_NAMES.map((partial) => source.load(`partials/${partial}`, lang)));
-  const compileChecked = (template: TemplateFile) => {
+  // The full Handlebars runs precompiled templates too, so one override among them is enough to need it.
+  const needsCompiler = [main, ...partials].some((template) => template !== undefined && 'text' in template);
+  const env = createEnvironment(await (needsCompiler ? source.compiler() : source.runtime()), lang);
+  const prepare = (template: TemplateFile) => {
+    if (!('text' in template)) return env.template(template.spec);
     try {
       env.parse(template.text);
     } catch (error) {
       throw syntaxError(template, error);
     }
-    return env.compile(template.text, { noEscape: true, strict: false });
+    return env.compile(template.text, { ...COMPILE_OPTIONS });
   };
   PARTIAL_NAMES.forEach((partial, i) => {
     const file = partials[i];
-    if (file) env.registerPartial(partial.replace(/\.hbs$/, ''), compileChecked(file));
+    if (file) env.registerPartial(partial.replace(/\.hbs$/, ''), prepare(file));
   });
-  const render = compileChecked(main);
+  const render = prepare(main);
   try {
     return render(context);
   } catch (error) {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import nodePath from 'node:path';
 import { DeskError } from '../../src/core/errors';
-import { formatDate, inlineText, overrideCandidates, renderTemplate, tableCell } from '../../src/core/templates';
-import { memoryTemplates } from './templateFiles';
+import type { Lang } from '../../src/core/lang';
+import type { TemplateSource } from '../../src/core/templates';
+import { COMPILE_OPTIONS, PARTIAL_NAMES, TEMPLATE_NAMES, formatDate, inlineText, overrideCandidates, renderTemplate, tableCell } from '../../src/core/templates';
+import { planNewAssessment, planQuote, type AdrRef } from '../../src/core/workflows';
+import { REPO_ROOT, fileTemplates, memoryTemplates, precompileScript, precompiledTemplates, textTemplates } from './templateFiles';
+import { common, requestData, withEstimate } from './workflowFixture';
 
 describe('templates', () => {
   it('escapes table cells so a pipe or newline cannot break a table', () => {
@@ -62,5 +68,90 @@ describe('template overrides', () => {
   it('never reads outside the workspace folder', () => {
     assert.deepEqual(overrideCandidates('/ws', '../../etc', 'en', 'quote.md.hbs', true), []);
     assert.deepEqual(overrideCandidates('/ws', 'tpl', 'en', '../../../x.hbs', true), []);
+  });
+});
+
+/** Counts which Handlebars a source hands out, to see when the compiler is needed. */
+function counting(source: TemplateSource) {
+  const calls = { runtime: 0, compiler: 0 };
+  const counted: TemplateSource = {
+    load: (name, lang) => source.load(name, lang),
+    runtime: () => (calls.runtime++, source.runtime()),
+    compiler: () => (calls.compiler++, source.compiler()),
+  };
+  return { source: counted, calls };
+}
+
+/** The worked example's new assessment and its quote (as in golden.test.ts), rendered from the given templates. */
+async function assessmentAndQuote(templates: TemplateSource, lang: Lang): Promise<{ assessment: string; quote: string }> {
+  const adr: AdrRef = { path: '/repo/doc/adr/0002-offer-an-open-data-api-to-every-customer.md', title: 'Offer an open data API to every customer', number: 2, status: 'Accepted' };
+  const adrLink = { path: 'doc/adr/0002-offer-an-open-data-api-to-every-customer.md', number: 2, title: adr.title, status: 'Accepted' };
+  const created = await planNewAssessment({ ...common, templates, root: '/repo', data: requestData(lang, adrLink), adr, exists: async () => false });
+  const quote = await planQuote({
+    ...common,
+    templates,
+    root: '/repo',
+    assessmentPath: created.assessmentPath,
+    assessmentText: withEstimate(created.file.text),
+    quoteFolder: '/repo/doc/adr/quotes',
+    adr,
+    workspaceQuoteNumbers: ['Q-2026-002'],
+  });
+  return { assessment: created.file.text, quote: quote.file.text };
+}
+
+describe('precompiled bundled templates', () => {
+  it('are compiled with the same options as workspace overrides', async () => {
+    const { PRECOMPILE_OPTIONS } = await precompileScript();
+    assert.deepEqual({ ...PRECOMPILE_OPTIONS }, { ...COMPILE_OPTIONS });
+  });
+
+  it('cover every template and partial in both languages, and nothing else', async () => {
+    const expected = [...TEMPLATE_NAMES, ...PARTIAL_NAMES.map((partial) => `partials/${partial}`)].sort();
+    const files = (await precompileScript()).bundledTemplateFiles(REPO_ROOT);
+    const specs = await precompiledTemplates();
+    assert.deepEqual(Object.keys(files).sort(), ['en', 'zh-cn']);
+    for (const lang of ['en', 'zh-cn'] as const) {
+      assert.deepEqual(Object.keys(files[lang]).sort(), expected, `templates/${lang}`);
+      assert.deepEqual(Object.keys(specs[lang]).sort(), expected, `precompiled ${lang}`);
+    }
+  });
+
+  it('render with the runtime alone, never asking for the compiler', async () => {
+    const { source, calls } = counting(fileTemplates());
+    const { assessment } = await assessmentAndQuote(source, 'en');
+    assert.equal(assessment, readFileSync(nodePath.join(REPO_ROOT, 'test/golden/en/assessment-new.md'), 'utf8'));
+    assert.equal(calls.compiler, 0);
+    assert.ok(calls.runtime > 0);
+  });
+
+  for (const lang of ['en', 'zh-cn'] as const) {
+    it(`render the same bytes as the .hbs text compiled at run time (${lang})`, async () => {
+      const precompiled = await assessmentAndQuote(fileTemplates(), lang);
+      const compiled = await assessmentAndQuote(textTemplates(), lang);
+      assert.equal(precompiled.assessment, compiled.assessment);
+      assert.equal(precompiled.quote, compiled.quote);
+      assert.equal(compiled.quote, readFileSync(nodePath.join(REPO_ROOT, `test/golden/${lang}/quote.md`), 'utf8'));
+    });
+  }
+
+  it('mix with an override: a text template uses the bundled precompiled partials through the compiler', async () => {
+    const bundled = fileTemplates();
+    const { source, calls } = counting({
+      ...bundled,
+      load: async (name, lang) => (name === 'quote.md.hbs' ? { text: 'Ours & <b>{{inline title}}</b>\n{{> links}}', file: 'tpl/quote.md.hbs', override: true } : bundled.load(name, lang)),
+    });
+    const out = await renderTemplate(source, 'quote.md.hbs', 'en', { title: 'A\nB', adr: null, quotes: [] });
+    assert.equal(out, 'Ours & <b>A B</b>\n- Decision record: none linked yet.\n- Quote: none yet. Run **Custom Request: Generate Quote** once the estimate is complete.\n');
+    assert.deepEqual(calls, { runtime: 0, compiler: 1 });
+  });
+
+  it('an override with a syntax error beside precompiled partials names its file and line', async () => {
+    const bundled = fileTemplates();
+    const source: TemplateSource = {
+      ...bundled,
+      load: async (name, lang) => (name === 'quote.md.hbs' ? { text: '# Quote\n\n{{#if quote}}\nunclosed\n', file: 'tpl/en/quote.md.hbs', override: true } : bundled.load(name, lang)),
+    };
+    await assert.rejects(renderTemplate(source, 'quote.md.hbs', 'en', {}), (e: DeskError) => e.code === 'template-syntax' && e.text.en.startsWith('Template tpl/en/quote.md.hbs:5 has an error on line 5'));
   });
 });
