@@ -83,7 +83,8 @@ export async function planSaveEstimate(
   args: TemplateInputs & { root: string; assessmentPath: string; assessmentText: string; estimate: unknown },
 ): Promise<EstimateSavePlan> {
   const file = relativePath(args.root, args.assessmentPath);
-  const parsedEstimate = estimateSchema.safeParse(args.estimate);
+  // reportInput: a wrong value is "must be a number", not "is missing" (issueText looks at the issue's input).
+  const parsedEstimate = estimateSchema.safeParse(args.estimate, { reportInput: true });
   if (!parsedEstimate.success) {
     throw new DeskError(
       'invalid-input',

@@ -189,7 +189,8 @@ export function validateDraft(draft: Draft, lang: Lang, required: string): Valid
   draft.dayRates.forEach((row, i) => empty(`dayRates.${i}.rate`, row.rate));
   for (const key of NUMBER_FIELDS) empty(key, draft[key]);
   empty('currency', draft.currency);
-  const result = estimateSchema.safeParse(raw);
+  // reportInput: issueText tells a wrong value ("must be a number") from a missing one by the issue's input.
+  const result = estimateSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const id = fieldId(issue.path, draft);

@@ -9,7 +9,7 @@ import { assessmentOptions, errorId, escapeHtml, format, formMarkup, inputId, ty
 import type { Draft } from './formModel';
 import { draftFromEstimate, estimateFromDraft, sameDraft, validateDraft, withRoleRates } from './formModel';
 import type { AssessmentChoice, ExtensionToWebview, FormDefaults, WebviewToExtension } from './protocol';
-import { extensionToWebviewSchema, parseMessage } from './protocol';
+import { extensionToWebviewSchema, FORM_STRING_KEYS, parseMessage } from './protocol';
 import { resultsMarkup } from './results';
 
 interface VsCodeApi {
@@ -171,7 +171,13 @@ function onInput(event: Event): void {
 
 function onClick(event: Event): void {
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
-  if (!target || !state.draft) return;
+  if (!target) return;
+  // The welcome's button works before any assessment (and so any draft) exists.
+  if (target.dataset.action === 'new') {
+    post({ type: 'newAssessment' });
+    return;
+  }
+  if (!state.draft) return;
   const draft = state.draft;
   const i = Number(target.dataset.index);
   switch (target.dataset.action) {
@@ -199,9 +205,6 @@ function onClick(event: Event): void {
     case 'removeRate':
       draft.dayRates.splice(i, 1);
       renderForm();
-      return;
-    case 'new':
-      post({ type: 'newAssessment' });
       return;
     case 'open':
       if (state.key) post({ type: 'open', key: state.key });
@@ -243,7 +246,8 @@ function handle(message: ExtensionToWebview): void {
   switch (message.type) {
     case 'init':
       lang = message.lang;
-      s = message.strings as Strings;
+      // Every key, as text: a string the message lacks must not break the markup (format() needs a template).
+      s = Object.fromEntries(FORM_STRING_KEYS.map((k) => [k, message.strings[k] ?? ''])) as Strings;
       document.documentElement.lang = lang === 'zh-cn' ? 'zh-CN' : 'en';
       applyStaticText();
       return;
