@@ -1,6 +1,7 @@
 // `npm test`: brings what the suites need (Debian packages when run as root,
 // otherwise one line saying what to install; code-server into .cache/), then
-// runs the type-check, eslint, the unit tests, the integration suite inside
+// runs the type-check, eslint, the unit tests, the estimate form in Chromium
+// (test/webview), the integration suite inside
 // code-server's extension host and the end-to-end suite in Chromium, stopping
 // at the first failure.
 //
@@ -71,6 +72,13 @@ const steps = [
   { name: 'type-check', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'eslint', command: ['npx', 'eslint', '.'] },
   { name: 'unit tests', command: ['npx', 'mocha', ...forbidPending], env: { CRD_MOCHA_RESULTS: resultsFile('unit') }, results: resultsFile('unit'), suites: mochaSuite('unit') },
+  {
+    name: 'webview tests (the form in Chromium)',
+    command: ['npx', 'mocha', '--config', 'test/webview/.mocharc.json', ...forbidPending],
+    env: { CRD_MOCHA_RESULTS: resultsFile('webview') },
+    results: resultsFile('webview'),
+    suites: mochaSuite('webview'),
+  },
   {
     name: 'integration tests (code-server extension host)',
     command: ['npx', 'tsx', 'test/integration/runInCodeServer.ts'],

@@ -309,7 +309,7 @@ export function costOverTermChart(result: EstimateResult, labels: ChartLabels, f
     money(result.recurring.feePerYearMinor),
   );
 
-  const left = 42;
+  const left = 50; // room for compact money labels such as "CN¥300K"
   const right = WIDTH - 10;
   const top = 22;
   const bottom = HEIGHT - 28;
