@@ -59,6 +59,11 @@ describe('estimate form (the view provider in the extension host)', () => {
   before(async () => {
     api = (await vscode.extensions.getExtension<DeskApi>(EXTENSION_ID)!.activate()) as DeskApi;
     assert.equal(typeof api.estimateFormMessage, 'function');
+    // VS Code in the browser auto-saves after a second by default; these tests decide when a file is saved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
   afterEach(closeAllEditors);
 
