@@ -1,12 +1,14 @@
-// Bundles the extension (Node, CommonJS), the two bundles it loads lazily, and,
+// Bundles the extension (Node, CommonJS), the bundles it loads lazily, and,
 // when present, the form's browser entry. Prints each bundle's size and its ten
 // largest contributors.
 // Usage: node esbuild.mjs [--production] [--watch] [--outdir=<dir>]
 //
 // dist/extension.js carries no Handlebars at all; rendering loads, by path, from
 // the same folder:
-// - bundled-templates.js: Handlebars' runtime and the bundled templates
-//   (templates/**.hbs) precompiled to template specs at build time;
+// - handlebars-runtime.js: Handlebars' runtime (13 KB);
+// - templates.<lang>.js: one language's bundled templates (templates/<lang>/**.hbs)
+//   precompiled to template specs at build time (~90 KB each), loaded for the
+//   language of the document being written;
 // - handlebars-compiler.js: the full Handlebars, only when a workspace overrides
 //   a template (its text has to be compiled).
 // Precompiled specs are ~3× the size of their .hbs source (~180 KB minified for
@@ -24,25 +26,26 @@ const watch = process.argv.includes('--watch');
 // --outdir=<dir> builds elsewhere (the bundle-size test builds into test-output/).
 const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
-const BUNDLED_TEMPLATES = 'virtual:bundled-templates';
+const TEMPLATE_LANGS = Object.keys(bundledTemplateFiles(ROOT));
 
 /**
- * Resolves `virtual:bundled-templates` to a module generated from templates/
+ * Resolves `virtual:bundled-templates/<lang>` to a module generated from templates/<lang>
  * (see scripts/precompile-templates.mjs), rebuilt in --watch when a template changes.
  * @type {import('esbuild').Plugin}
  */
 const bundledTemplatesPlugin = {
   name: 'bundled-templates',
   setup(build) {
-    build.onResolve({ filter: /^virtual:bundled-templates$/ }, (args) => ({ path: args.path, namespace: 'bundled-templates' }));
-    build.onLoad({ filter: /.*/, namespace: 'bundled-templates' }, () => {
-      const files = bundledTemplateFiles(ROOT);
+    build.onResolve({ filter: /^virtual:bundled-templates\/[\w-]+$/ }, (args) => ({ path: args.path, namespace: 'bundled-templates' }));
+    build.onLoad({ filter: /.*/, namespace: 'bundled-templates' }, (args) => {
+      const lang = args.path.slice(args.path.lastIndexOf('/') + 1);
+      const files = bundledTemplateFiles(ROOT)[lang];
       return {
-        contents: bundledTemplatesModule(precompileTemplates(Handlebars, ROOT)),
+        contents: bundledTemplatesModule(precompileTemplates(Handlebars, ROOT)[lang]),
         loader: 'js',
         resolveDir: ROOT,
-        watchFiles: Object.values(files).flatMap((byName) => Object.values(byName)),
-        watchDirs: [nodePath.join(ROOT, 'templates'), ...Object.keys(files).map((lang) => nodePath.join(ROOT, 'templates', lang))],
+        watchFiles: Object.values(files),
+        watchDirs: [nodePath.join(ROOT, 'templates', lang), nodePath.join(ROOT, 'templates', lang, 'partials')],
       };
     });
   },
@@ -107,15 +110,19 @@ const builds = [
     },
   },
   {
-    name: 'bundled-templates',
+    name: 'handlebars-runtime',
     options: {
-      entryPoints: [BUNDLED_TEMPLATES],
+      // the ES module build of handlebars/runtime, which tree-shakes
+      stdin: { contents: "export { default as Handlebars } from 'handlebars/lib/handlebars.runtime.js';", resolveDir: ROOT, sourcefile: 'handlebars-runtime.js', loader: 'js' },
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      plugins: [bundledTemplatesPlugin],
     },
   },
+  ...TEMPLATE_LANGS.map((lang) => ({
+    name: `templates.${lang}`,
+    options: { entryPoints: [`virtual:bundled-templates/${lang}`], format: /** @type {const} */ ('cjs'), platform: /** @type {const} */ ('node'), target: 'node20', plugins: [bundledTemplatesPlugin] },
+  })),
   {
     name: 'handlebars-compiler',
     options: {

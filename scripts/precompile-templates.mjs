@@ -1,6 +1,6 @@
 // Precompiles the bundled Handlebars templates (templates/<lang>/**/*.hbs) into
 // template specs, so the extension renders them with Handlebars' runtime only.
-// esbuild.mjs turns them into dist/bundled-templates.js; the unit tests
+// esbuild.mjs turns them into dist/templates.<lang>.js; the unit tests
 // (test/unit/templateFiles.ts) render the golden documents through the same specs.
 import { readdirSync, readFileSync } from 'node:fs';
 import nodePath from 'node:path';
@@ -66,21 +66,13 @@ export function precompileTemplates(handlebars, root) {
 }
 
 /**
- * The source of the module behind dist/bundled-templates.js: Handlebars'
- * runtime and the precompiled specs. The extension loads it on the first
- * render, so neither weighs on dist/extension.js.
- * @param {Record<string, Record<string, string>>} specs from precompileTemplates
+ * The source of the module behind dist/templates.<lang>.js: one language's
+ * precompiled specs (they need Handlebars' runtime, dist/handlebars-runtime.js,
+ * to run). The extension loads a language's file on its first render.
+ * @param {Record<string, string>} templates name → spec source, from precompileTemplates
  * @returns {string}
  */
-export function bundledTemplatesModule(specs) {
-  const langs = Object.entries(specs).map(
-    ([lang, templates]) => `  ${JSON.stringify(lang)}: {\n${Object.entries(templates).map(([name, spec]) => `    ${JSON.stringify(name)}: ${spec},\n`).join('')}  },\n`,
-  );
-  return [
-    // the ES module build of handlebars/runtime, which tree-shakes
-    "import Handlebars from 'handlebars/lib/handlebars.runtime.js';",
-    'export { Handlebars };',
-    `export const templates = {\n${langs.join('')}};`,
-    '',
-  ].join('\n');
+export function bundledTemplatesModule(templates) {
+  const entries = Object.entries(templates).map(([name, spec]) => `  ${JSON.stringify(name)}: ${spec},\n`);
+  return `export const templates = {\n${entries.join('')}};\n`;
 }

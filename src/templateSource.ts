@@ -13,11 +13,10 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** dist/bundled-templates.js, made by esbuild.mjs from templates/ (see scripts/precompile-templates.mjs). */
+/** dist/templates.<lang>.js, made by esbuild.mjs from templates/<lang> (see scripts/precompile-templates.mjs). */
 interface BundledTemplates {
-  Handlebars: Handlebars;
-  /** language → template name (`quote.md.hbs`, `partials/links.hbs`) → precompiled spec */
-  templates: Partial<Record<string, Record<string, TemplateSpec>>>;
+  /** template name (`quote.md.hbs`, `partials/links.hbs`) → precompiled spec */
+  templates: Record<string, TemplateSpec>;
 }
 
 /**
@@ -26,7 +25,7 @@ interface BundledTemplates {
  * precompiled templates are needed only to render, Handlebars' compiler only
  * for a workspace override.
  */
-function loadBundle<T>(extensionUri: vscode.Uri, file: 'bundled-templates.js' | 'handlebars-compiler.js'): T {
+function loadBundle<T>(extensionUri: vscode.Uri, file: `templates.${Lang}.js` | 'handlebars-runtime.js' | 'handlebars-compiler.js'): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time, deliberately not bundled
   return require(vscode.Uri.joinPath(extensionUri, 'dist', file).fsPath) as T;
 }
@@ -36,7 +35,6 @@ function loadBundle<T>(extensionUri: vscode.Uri, file: 'bundled-templates.js' | 
  * override folder when the workspace is trusted (see `overrideCandidates`).
  */
 export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode.Uri | undefined, overrideFolder: string): TemplateSource {
-  const bundled = () => loadBundle<BundledTemplates>(extensionUri, 'bundled-templates.js');
   return {
     async load(name: string, lang: Lang): Promise<TemplateFile | undefined> {
       if (workspaceFolder) {
@@ -46,10 +44,10 @@ export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode
           if (text !== undefined) return { text, file: vscode.workspace.asRelativePath(uri, true), override: true };
         }
       }
-      const specs = bundled().templates[lang];
-      return specs && Object.hasOwn(specs, name) ? { spec: specs[name], file: `templates/${lang}/${name}`, override: false } : undefined;
+      const specs = loadBundle<BundledTemplates>(extensionUri, `templates.${lang}.js`).templates;
+      return Object.hasOwn(specs, name) ? { spec: specs[name], file: `templates/${lang}/${name}`, override: false } : undefined;
     },
-    runtime: async () => bundled().Handlebars,
+    runtime: async () => loadBundle<{ Handlebars: Handlebars }>(extensionUri, 'handlebars-runtime.js').Handlebars,
     compiler: async () => loadBundle<{ Handlebars: Handlebars }>(extensionUri, 'handlebars-compiler.js').Handlebars,
   };
 }

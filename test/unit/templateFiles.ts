@@ -26,7 +26,7 @@ export const precompileScript = () => import('../../scripts/precompile-templates
 
 let specs: Promise<Record<string, Record<string, TemplateSpec>>> | undefined;
 /**
- * The bundled templates precompiled as esbuild.mjs does for dist/bundled-templates.js
+ * The bundled templates precompiled as esbuild.mjs does for dist/templates.<lang>.js
  * (same generator, same full Handlebars), each spec evaluated from its source.
  */
 export function precompiledTemplates(): Promise<Record<string, Record<string, TemplateSpec>>> {
