@@ -25,25 +25,6 @@ async function newAssessment(customer: string, title: string): Promise<vscode.Ur
   return result.assessment;
 }
 
-/** The worked example as the schema completes it: what Save must write (every field, in schema order). */
-const SAVED_WORKED_EXAMPLE = {
-  currency: 'CNY',
-  workItems: [{ name: 'Push robot data to the customer platform', role: 'engineer', optimistic: 30, mostLikely: 30, pessimistic: 30 }],
-  teamSize: 2,
-  focusFactor: 1,
-  dayRates: { engineer: 3000 },
-  priceAt: 'p80',
-  releasesPerYear: 4,
-  testingDaysPerRelease: 5,
-  recurringRole: 'engineer',
-  supportYears: 2,
-  contingencyPercent: 10,
-  marginPercent: 20,
-  roundFeesTo: 1000,
-  taxRatePercent: 6,
-  standard: { days: 3, fee: 0 },
-};
-
 /** Seeded PRNG (mulberry32), so a failing fuzz case can be replayed. */
 function random(seed: number): () => number {
   return () => {
@@ -84,7 +65,8 @@ describe('estimate form (the view provider in the extension host)', () => {
     assert.ok(doc.getText().endsWith('\nMy unsaved note.\n'), 'the unsaved note is still there');
     assert.equal(await readText(uri), onDisk, 'nothing reached the disk');
     const fm = frontMatter(doc.getText());
-    assert.deepEqual(fm.estimate, SAVED_WORKED_EXAMPLE);
+    // The worked example already names every field, so Save writes exactly it.
+    assert.deepEqual(fm.estimate, WORKED_EXAMPLE);
     assert.equal(fm.status, 'estimated');
     // The figures block shows the hand-computed fee: 30 pd × 3,000 = 90,000; +10 % = 99,000; +20 % = 118,800 → 119,000.
     assert.ok(doc.getText().includes('CN¥119,000.00'), 'the figures block was refreshed');
@@ -111,7 +93,7 @@ describe('estimate form (the view provider in the extension host)', () => {
     assert.ok(text.includes('\n# negotiated with procurement: keep this note\n'), 'the comment above status is kept');
     const fm = frontMatter(text);
     assert.equal(fm.status, 'quoted');
-    assert.deepEqual(fm.estimate, SAVED_WORKED_EXAMPLE);
+    assert.deepEqual(fm.estimate, WORKED_EXAMPLE);
     const quotes = fm.quotes as { number: string; path: string; nreMinor: number }[];
     assert.equal(quotes.length, 1);
     assert.equal(quotes[0].number, number);

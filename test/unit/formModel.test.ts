@@ -218,23 +218,10 @@ describe('form model', () => {
       const { estimate, errors } = validateDraft(draft, 'en', REQUIRED);
       assert.deepEqual([...errors], []);
       assert.deepEqual(estimate, {
-        currency: 'CNY',
-        workItems: [
-          { name: 'Push robot data to the customer platform', role: 'engineer', optimistic: 30, mostLikely: 30, pessimistic: 30 },
-          { name: 'Screens', role: 'designer', optimistic: 1.5, mostLikely: 2, pessimistic: 4 },
-        ],
-        teamSize: 2,
-        focusFactor: 1,
+        ...WORKED_EXAMPLE,
+        workItems: [...WORKED_EXAMPLE.workItems, { name: 'Screens', role: 'designer', optimistic: 1.5, mostLikely: 2, pessimistic: 4 }],
         dayRates: { engineer: 3000, designer: 2500 },
         priceAt: 'p90',
-        releasesPerYear: 4,
-        testingDaysPerRelease: 5,
-        recurringRole: 'engineer',
-        supportYears: 2,
-        contingencyPercent: 10,
-        marginPercent: 20,
-        roundFeesTo: 1000,
-        taxRatePercent: 6,
         standard: { days: 3, fee: 12000 },
       });
     });

@@ -562,23 +562,7 @@ describe('estimate form webview (real bundle in Chromium)', function () {
       {
         type: 'save',
         key: KEY,
-        estimate: {
-          currency: 'CNY',
-          workItems: [{ name: 'Push robot data to the customer platform', role: 'engineer', optimistic: 30, mostLikely: 30, pessimistic: 30 }],
-          teamSize: 2,
-          focusFactor: 1,
-          dayRates: { engineer: 3500 },
-          priceAt: 'p80',
-          releasesPerYear: 4,
-          testingDaysPerRelease: 5,
-          recurringRole: 'engineer',
-          supportYears: 2,
-          contingencyPercent: 10,
-          marginPercent: 25,
-          roundFeesTo: 1000,
-          taxRatePercent: 6,
-          standard: { days: 3, fee: 0 },
-        },
+        estimate: { ...WORKED_EXAMPLE, dayRates: { engineer: 3500 }, marginPercent: 25 },
       },
     ]);
     assert.equal(await text(page, '#status'), 'Saving…');
