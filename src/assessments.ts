@@ -17,7 +17,7 @@ export async function chooseWorkspaceFolder(nameOrUri?: string): Promise<vscode.
   if (folders.length === 0) {
     throw new DeskError('no-workspace', {
       en: 'Open a folder or workspace first: assessments and quotes are written into the repository.',
-      'zh-cn': '请先打开一个文件夹或工作区:评估和报价单会写入代码仓库。',
+      'zh-cn': '请先打开一个文件夹或工作区：评估和报价单会写入代码仓库。',
     });
   }
   if (nameOrUri) {

@@ -99,7 +99,7 @@ function fileExists(target: vscode.Uri): DeskError {
   const path = vscode.workspace.asRelativePath(target);
   return new DeskError('file-exists', {
     en: `${path} already exists and was left untouched. Nothing was overwritten.`,
-    'zh-cn': `${path} 已存在,未做任何改动,也没有覆盖。`,
+    'zh-cn': `${path} 已存在，未做任何改动，也没有覆盖。`,
   });
 }
 
@@ -124,7 +124,7 @@ export function ensureSaved(uri: vscode.Uri): void {
     const path = vscode.workspace.asRelativePath(uri);
     throw new DeskError('unsaved-document', {
       en: `${path} has unsaved changes. Save or revert it, then run the command again; nothing was changed.`,
-      'zh-cn': `${path} 有未保存的修改。请先保存或还原,再重新运行命令;未做任何改动。`,
+      'zh-cn': `${path} 有未保存的修改。请先保存或还原，再重新运行命令；未做任何改动。`,
     });
   }
 }

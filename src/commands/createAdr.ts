@@ -86,7 +86,7 @@ export async function createAdrFor(
     (await askText({
       title: vscode.l10n.t('Create ADR'),
       prompt: vscode.l10n.t('ADR title'),
-      value: frontMatter.language === 'zh-cn' ? `定制需求:${frontMatter.title}(${frontMatter.customer})` : `Custom request: ${frontMatter.title} (${frontMatter.customer})`,
+      value: frontMatter.language === 'zh-cn' ? `定制需求：${frontMatter.title}（${frontMatter.customer}）` : `Custom request: ${frontMatter.title} (${frontMatter.customer})`,
       validate: requiredText(200),
     }));
 

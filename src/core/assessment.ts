@@ -65,7 +65,7 @@ export function newFrontMatter(data: NewAssessmentData): AssessmentFrontMatter {
 export function estimateHint(lang: Lang, currency: string, dayRate: number): string {
   const lines =
     lang === 'zh-cn'
-      ? ['# 估算:去掉下面各行开头的 "# " 并填写,然后运行 "Custom Request: Generate Quote"。', '# 人天以 乐观/最可能/悲观 三点估算;人天单价为主币种单位。']
+      ? ['# 估算：去掉下面各行开头的 "# " 并填写，然后运行 "Custom Request: Generate Quote"。', '# 人天以 乐观/最可能/悲观 三点估算；人天单价为主币种单位。']
       : ['# Estimate: remove the leading "# " from the lines below, fill them in, then run', '# "Custom Request: Generate Quote". Person-days are three-point estimates; day rates in major units.'];
   const example = stringify({
     estimate: {
@@ -106,7 +106,7 @@ export function splitFrontMatter(text: string): { yaml: string; body: string } |
 function notAnAssessment(file: string): DeskError {
   return new DeskError('not-an-assessment', {
     en: `${file} is not a custom request assessment (its front matter has no "kind: ${ASSESSMENT_KIND}"). Open an assessment, or create one with "Custom Request: New Assessment".`,
-    'zh-cn': `${file} 不是定制需求评估文件(front matter 中没有 "kind: ${ASSESSMENT_KIND}")。请打开一个评估文件,或用 "Custom Request: New Assessment" 新建。`,
+    'zh-cn': `${file} 不是定制需求评估文件（front matter 中没有 "kind: ${ASSESSMENT_KIND}"）。请打开一个评估文件，或用 "Custom Request: New Assessment" 新建。`,
   });
 }
 
@@ -122,7 +122,7 @@ export function parseAssessment(text: string, file: string): ParsedAssessment {
     const where = line ? `${file}:${line + 1}` : file;
     throw new DeskError('invalid-front-matter', {
       en: `The front matter of ${where} is not valid YAML: ${first.message.split('\n')[0]}`,
-      'zh-cn': `${where} 的 front matter 不是有效的 YAML:${first.message.split('\n')[0]}`,
+      'zh-cn': `${where} 的 front matter 不是有效的 YAML：${first.message.split('\n')[0]}`,
     });
   }
   const raw = document.toJS() as unknown;

@@ -84,7 +84,7 @@ export function resolveQuoteTerms(terms: QuoteTerms | undefined, frontMatter: As
     scope:
       terms?.scope ??
       (zh
-        ? `为${frontMatter.customer}定制开发并交付:${frontMatter.title}。该功能作为专属服务包,独立于标准平台提供。`
+        ? `为${frontMatter.customer}定制开发并交付：${frontMatter.title}。该功能作为专属服务包，独立于标准平台提供。`
         : `Custom development and delivery of: ${frontMatter.title}, for ${frontMatter.customer}, provided as a dedicated service package separate from the standard platform.`),
     deliverables:
       terms?.deliverables ??
@@ -94,7 +94,7 @@ export function resolveQuoteTerms(terms: QuoteTerms | undefined, frontMatter: As
     assumptions:
       terms?.assumptions ??
       (zh
-        ? ['客户在开工前提供目标系统的接口说明与测试环境', '范围以本报价单为准;范围变更另行报价', '工期自双方确认立项之日起计算']
+        ? ['客户在开工前提供目标系统的接口说明与测试环境', '范围以本报价单为准；范围变更另行报价', '工期自双方确认立项之日起计算']
         : ['The customer provides the target system\'s interface specification and a test environment before work starts', 'Scope is as written here; changes are quoted separately', 'Duration counts from the day both parties confirm the project']),
     exclusions:
       terms?.exclusions ??
@@ -104,7 +104,7 @@ export function resolveQuoteTerms(terms: QuoteTerms | undefined, frontMatter: As
     paymentTerms:
       terms?.paymentTerms ??
       (zh
-        ? '一次性工程费用(NRE):签约时支付 50%,验收后支付 50%。年度费用:每年年初预付。'
+        ? '一次性工程费用（NRE）：签约时支付 50%，验收后支付 50%。年度费用：每年年初预付。'
         : 'One-time engineering fee (NRE): 50% on signature, 50% on acceptance. Yearly fee: invoiced annually in advance.'),
   };
 }

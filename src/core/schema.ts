@@ -271,12 +271,12 @@ export function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
       return zh ? `不能大于 ${issue.maximum}` : `must be at most ${issue.maximum}`;
     case 'invalid_value':
       return zh
-        ? `应为以下之一:${issue.values.map(String).join('、')}`
+        ? `应为以下之一：${issue.values.map(String).join('、')}`
         : `must be one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_format':
       return zh ? '格式应为 YYYY-MM-DD' : 'must be a date written YYYY-MM-DD';
     case 'unrecognized_keys':
-      return zh ? `有未知的项:${issue.keys.join('、')}` : `has unknown entries: ${issue.keys.join(', ')}`;
+      return zh ? `有未知的项：${issue.keys.join('、')}` : `has unknown entries: ${issue.keys.join(', ')}`;
     case 'custom':
       return customText(issue.params ?? {}, lang);
     default:
@@ -292,7 +292,7 @@ function customText(params: Record<string, unknown>, lang: Lang): string {
     case 'missingRate':
       return zh ? `缺少角色“${String(params.role)}”的人天单价` : `has no day rate for the role "${String(params.role)}"`;
     case 'currency':
-      return zh ? '应为三个大写字母的 ISO 4217 币种代码,如 CNY、USD、EUR' : 'must be a three-letter ISO 4217 code such as CNY, USD or EUR';
+      return zh ? '应为三个大写字母的 ISO 4217 币种代码，如 CNY、USD、EUR' : 'must be a three-letter ISO 4217 code such as CNY, USD or EUR';
     case 'isoDate':
       return zh ? '格式应为 YYYY-MM-DD' : 'must be a date written YYYY-MM-DD';
     default:
@@ -317,10 +317,10 @@ function typeName(expected: string, lang: Lang): string {
 export function describeIssues(error: z.core.$ZodError, lang: Lang, prefix: readonly PropertyKey[] = []): FieldProblem[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path];
-    const field = fieldPath(path) || (lang === 'zh-cn' ? '(整体)' : '(whole)');
+    const field = fieldPath(path) || (lang === 'zh-cn' ? '（整体）' : '(whole)');
     const name = label(path, lang);
-    const subject = name ? (lang === 'zh-cn' ? `“${field}”(${name})` : `"${field}" (${name})`) : lang === 'zh-cn' ? `“${field}”` : `"${field}"`;
-    const message = lang === 'zh-cn' ? `字段 ${subject}${issueText(issue, lang)}` : `Field ${subject} ${issueText(issue, lang)}`;
+    const subject = name ? (lang === 'zh-cn' ? `“${field}”（${name}）` : `"${field}" (${name})`) : lang === 'zh-cn' ? `“${field}”` : `"${field}"`;
+    const message = lang === 'zh-cn' ? `字段${subject}${issueText(issue, lang)}` : `Field ${subject} ${issueText(issue, lang)}`;
     return { field: fieldPath(path), message };
   });
 }
@@ -328,9 +328,9 @@ export function describeIssues(error: z.core.$ZodError, lang: Lang, prefix: read
 /** All problems as one message in both languages, prefixed by where they were found (a file, the settings). */
 export function problemsMessage(error: z.core.$ZodError, where: Bilingual, prefix: readonly PropertyKey[] = []): Bilingual {
   const build = (lang: Lang) =>
-    `${where[lang]}: ${describeIssues(error, lang, prefix)
+    `${where[lang]}${lang === 'zh-cn' ? '：' : ': '}${describeIssues(error, lang, prefix)
       .slice(0, 5)
       .map((p) => p.message)
-      .join(lang === 'zh-cn' ? ';' : '; ')}`;
+      .join(lang === 'zh-cn' ? '；' : '; ')}`;
   return { en: build('en'), 'zh-cn': build('zh-cn') };
 }

@@ -126,7 +126,7 @@ function syntaxError(template: TemplateFile, error: unknown): DeskError {
     'template-syntax',
     {
       en: `Template ${where} has an error${line ? ` on line ${line}` : ''}: ${detail}. Nothing was written; fix the template and try again.`,
-      'zh-cn': `模板 ${where}${line ? ` 第 ${line} 行` : ''}有错误:${detail}。未写入任何文件;请修正模板后重试。`,
+      'zh-cn': `模板 ${where}${line ? ` 第 ${line} 行` : ''}有错误：${detail}。未写入任何文件；请修正模板后重试。`,
     },
     { cause: error },
   );

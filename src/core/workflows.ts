@@ -39,7 +39,7 @@ function ensureInside(root: string, path: string): void {
   if (!isInside(root, path)) {
     throw new DeskError('outside-workspace', {
       en: `Refusing to write ${path}: it is outside the workspace folder ${root}. Check the "customRequest.*" folder settings.`,
-      'zh-cn': `拒绝写入 ${path}:它不在工作区文件夹 ${root} 之内。请检查 "customRequest.*" 的文件夹设置。`,
+      'zh-cn': `拒绝写入 ${path}：它不在工作区文件夹 ${root} 之内。请检查 "customRequest.*" 的文件夹设置。`,
     });
   }
 }
@@ -148,7 +148,7 @@ export interface QuotePlan {
 function missingEstimate(file: string): DeskError {
   return new DeskError('missing-estimate', {
     en: `${file} has no estimate yet. Add an "estimate:" block to its front matter (currency, workItems with optimistic/mostLikely/pessimistic person-days and a role, dayRates per role; the commented example in a new assessment shows the shape), save, and run "Generate Quote" again.`,
-    'zh-cn': `${file} 还没有估算。请在其 front matter 中加入 "estimate:" 部分(currency、带 乐观/最可能/悲观 人天与角色的 workItems、各角色的 dayRates;新建评估中的注释示例给出了格式),保存后再运行 "Generate Quote"。`,
+    'zh-cn': `${file} 还没有估算。请在其 front matter 中加入 "estimate:" 部分（currency、带 乐观/最可能/悲观 人天与角色的 workItems、各角色的 dayRates；新建评估中的注释示例给出了格式），保存后再运行 "Generate Quote"。`,
   });
 }
 
@@ -187,7 +187,7 @@ export async function planQuote(
   if (args.adr && !isSafeQuotePath(dirname(args.adr.path), quotePath)) {
     throw new DeskError('outside-workspace', {
       en: `Refusing to write ${quotePath}: adr-tools or log4brains would take it for an ADR in ${dirname(args.adr.path)}.`,
-      'zh-cn': `拒绝写入 ${quotePath}:adr-tools 或 log4brains 会把它当作 ${dirname(args.adr.path)} 中的 ADR。`,
+      'zh-cn': `拒绝写入 ${quotePath}：adr-tools 或 log4brains 会把它当作 ${dirname(args.adr.path)} 中的 ADR。`,
     });
   }
   const folder = dirname(quotePath);
@@ -268,7 +268,7 @@ export function assertNoRelatedAdr(fm: AssessmentFrontMatter, file: string): voi
   if (fm.adr) {
     throw new DeskError('invalid-input', {
       en: `${file} already has a related ADR (${fm.adr.path}).`,
-      'zh-cn': `${file} 已有关联 ADR(${fm.adr.path})。`,
+      'zh-cn': `${file} 已有关联 ADR（${fm.adr.path}）。`,
     });
   }
 }

@@ -174,7 +174,7 @@ describe('planSaveEstimate', () => {
       error.text.en,
       `The estimate for ${FILE} has a problem: Field "estimate.workItems[0].mostLikely" (most likely person-days) must satisfy optimistic ≤ most likely ≤ pessimistic`,
     );
-    assert.equal(error.text['zh-cn'], `${FILE} 的估算有问题: 字段 “estimate.workItems[0].mostLikely”(最可能人天)应满足 乐观 ≤ 最可能 ≤ 悲观`);
+    assert.equal(error.text['zh-cn'], `${FILE} 的估算有问题：字段“estimate.workItems[0].mostLikely”（最可能人天）应满足 乐观 ≤ 最可能 ≤ 悲观`);
   });
 
   it('refuses an estimate with no day rate for a role, naming the role', async () => {
@@ -182,7 +182,7 @@ describe('planSaveEstimate', () => {
     const bad = { ...SMALL, workItems: [...SMALL.workItems, { name: 'Screens', role: 'designer', optimistic: 1, mostLikely: 2, pessimistic: 3 }] };
     const error = await rejectsWith(save(path, text, bad), 'invalid-input');
     assert.equal(error.text.en, `The estimate for ${FILE} has a problem: Field "estimate.dayRates.designer" (day rates) has no day rate for the role "designer"`);
-    assert.equal(error.text['zh-cn'], `${FILE} 的估算有问题: 字段 “estimate.dayRates.designer”(人天单价)缺少角色“designer”的人天单价`);
+    assert.equal(error.text['zh-cn'], `${FILE} 的估算有问题：字段“estimate.dayRates.designer”（人天单价）缺少角色“designer”的人天单价`);
   });
 
   it('refuses a file whose front matter is not valid YAML', async () => {

@@ -29,7 +29,7 @@ describe('schemas', () => {
     assert.ok(en.includes('Field "estimate.currency" (currency) must be a three-letter ISO 4217 code such as CNY, USD or EUR'), en.join('\n'));
     assert.ok(en.includes('Field "estimate.workItems[0].mostLikely" (most likely person-days) must satisfy optimistic ≤ most likely ≤ pessimistic'), en.join('\n'));
     assert.ok(en.includes('Field "estimate.teamSize" (team size) must be at least 1'), en.join('\n'));
-    assert.ok(zh.includes('字段 “estimate.teamSize”(团队人数)应不小于 1'), zh.join('\n'));
+    assert.ok(zh.includes('字段“estimate.teamSize”（团队人数）应不小于 1'), zh.join('\n'));
   });
 
   it('requires a day rate for every role in use', () => {
@@ -43,7 +43,7 @@ describe('schemas', () => {
     const result = assessmentFrontMatterSchema.safeParse({ kind: 'custom-request-assessment', schemaVersion: 1, id: 'x', title: 't', language: 'en', created: '2026-11-25' });
     assert.ok(!result.success);
     assert.deepEqual(describeIssues(result.error, 'en').map((p) => p.message), ['Field "customer" (customer) is missing']);
-    assert.deepEqual(describeIssues(result.error, 'zh-cn').map((p) => p.message), ['字段 “customer”(客户)缺少此项']);
+    assert.deepEqual(describeIssues(result.error, 'zh-cn').map((p) => p.message), ['字段“customer”（客户）缺少此项']);
   });
 
   it('checks dates and enums', () => {
