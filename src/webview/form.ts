@@ -84,7 +84,8 @@ ${button('remove', s.remove, `data-index="${i}" aria-label="${escapeHtml(label('
 </fieldset>`;
 }
 
-function dayRates(draft: Draft, s: Strings): string {
+/** The day-rate rows: one per role in use (a remove button on the others). */
+export function dayRatesMarkup(draft: Draft, s: Strings): string {
   const used = new Set(rolesInUse(draft));
   const rows = draft.dayRates.map((row, i) => {
     const field = `dayRates.${i}.rate`;
@@ -98,22 +99,31 @@ function section(id: string, title: string, content: string): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>${content}</section>`;
 }
 
-/** The whole form for a draft (the assessment list and results are filled in separately). */
-export function formMarkup(draft: Draft, s: Strings): string {
-  const roles = rolesInUse(draft)
+/** The roles offered while typing a role (the datalist's options). */
+export function roleOptions(draft: Draft): string {
+  return rolesInUse(draft)
     .map((role) => `<option value="${escapeHtml(role)}"></option>`)
     .join('');
+}
+
+/** The day rates' heading names the currency. */
+export function dayRatesTitle(draft: Draft, s: Strings): string {
+  return format(s.dayRates, draft.currency.trim().toUpperCase() || '—');
+}
+
+/** The whole form for a draft (the assessment list and results are filled in separately). */
+export function formMarkup(draft: Draft, s: Strings): string {
   const priceAt = (['p50', 'p80', 'p90'] as const)
     .map((p) => `<option value="${p}"${draft.priceAt === p ? ' selected' : ''}>${escapeHtml(s[p])}</option>`)
     .join('');
-  return `<datalist id="roles">${roles}</datalist>
+  return `<datalist id="roles">${roleOptions(draft)}</datalist>
 ${section(
   'h-items',
   s.workItems,
   `<p class="hint">${escapeHtml(s.workItemsHint)}</p><div id="items">${draft.workItems.map((_, i) => workItem(draft, i, s)).join('\n')}</div>${button('add', s.addItem)}<span class="error" id="${errorId('workItems')}" aria-live="polite"></span>`,
 )}
 ${section('h-team', s.team, `<div class="row2">${numberInput(draft, 'teamSize', s.teamSize)}${numberInput(draft, 'focusFactor', s.focusFactor, s.focusFactorHint)}</div>`)}
-${section('h-rates', format(s.dayRates, draft.currency.trim().toUpperCase() || '—'), `<div id="rates">${dayRates(draft, s)}</div><span class="error" id="${errorId('dayRates')}" aria-live="polite"></span>`)}
+${section('h-rates', dayRatesTitle(draft, s), `<div id="rates">${dayRatesMarkup(draft, s)}</div><span class="error" id="${errorId('dayRates')}" aria-live="polite"></span>`)}
 ${section(
   'h-recurring',
   s.recurring,

@@ -5,7 +5,7 @@
  */
 import { computeEstimate } from '../core/estimate';
 import type { Lang } from '../core/lang';
-import { assessmentOptions, errorId, escapeHtml, format, formMarkup, inputId, type Strings } from './form';
+import { assessmentOptions, dayRatesMarkup, dayRatesTitle, errorId, escapeHtml, format, formMarkup, inputId, roleOptions, type Strings } from './form';
 import type { Draft } from './formModel';
 import { draftFromEstimate, estimateFromDraft, sameDraft, validateDraft, withRoleRates } from './formModel';
 import type { AssessmentChoice, ExtensionToWebview, FormDefaults, WebviewToExtension } from './protocol';
@@ -38,6 +38,8 @@ let items: AssessmentChoice[] = [];
 const state: State = restoreState();
 let busy = false;
 let scheduled = false;
+/** The last save's or quote's outcome: shown as the status until the user types again. */
+let note: string | undefined;
 
 function restoreState(): State {
   const saved = vscode.getState();
@@ -80,6 +82,7 @@ function renderForm(): void {
   const focusId = active?.id;
   const focusAction = active?.dataset.action ? `[data-action="${active.dataset.action}"][data-index="${active.dataset.index ?? ''}"]` : undefined;
   form.innerHTML = formMarkup(state.draft, s);
+  $('rates')!.dataset.markup = dayRatesMarkup(state.draft, s);
   const again = (focusId && document.getElementById(focusId)) || (focusAction && form.querySelector<HTMLElement>(focusAction));
   if (again && !(again as HTMLButtonElement).disabled) again.focus();
   update();
@@ -118,7 +121,7 @@ function update(): void {
   ($('quote') as HTMLButtonElement | null)?.toggleAttribute('disabled', busy || !state.key);
   const wasDirty = document.body.dataset.dirty === 'true';
   document.body.dataset.dirty = String(dirty);
-  if (!busy) setStatus(dirty ? s.unsaved : state.key ? s.savedState : '');
+  if (!busy) setStatus(note ?? (dirty ? s.unsaved : state.key ? s.savedState : ''));
   if (wasDirty !== dirty && state.key) post({ type: 'dirty', key: state.key, dirty });
   persist();
 }
@@ -132,7 +135,7 @@ function schedule(): void {
   });
 }
 
-/** Writes one input's value into the draft. */
+/** Writes one input's value into the draft; true when the day-rate rows may need to change. */
 function setField(field: string, value: string): boolean {
   const draft = state.draft;
   if (!draft) return false;
@@ -141,7 +144,7 @@ function setField(field: string, value: string): boolean {
     const item = draft.workItems[Number(parts[1])];
     if (!item) return false;
     item[parts[2] as keyof typeof item] = value;
-    // A new role needs a day rate: add its row (a structural change).
+    // A new role needs a day rate: add its row.
     return parts[2] === 'role';
   }
   if (parts[0] === 'dayRates') {
@@ -158,15 +161,37 @@ function withRates(): void {
   if (state.draft && state.defaults) state.draft = withRoleRates(state.draft, state.defaults.dayRate);
 }
 
+/**
+ * After a role, the recurring work or the currency changed: only the day-rate
+ * rows, their heading and the role suggestions are redrawn, so the field the
+ * user is moving to keeps its focus and whatever they type next.
+ */
+function refreshRates(): void {
+  if (!state.draft) return;
+  withRates();
+  const rates = $('rates');
+  const markup = dayRatesMarkup(state.draft, s);
+  if (rates && rates.dataset.markup !== markup) {
+    const focused = rates.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    rates.innerHTML = markup;
+    rates.dataset.markup = markup;
+    if (focused) $(focused)?.focus();
+  }
+  const heading = $('h-rates');
+  if (heading) heading.textContent = dayRatesTitle(state.draft, s);
+  const roles = $('roles');
+  if (roles) roles.innerHTML = roleOptions(state.draft);
+}
+
 function onInput(event: Event): void {
   const target = event.target as HTMLInputElement | HTMLSelectElement;
   const field = target.dataset.field;
   if (!field) return;
-  const structural = setField(field, target.value);
-  if (structural && event.type === 'change') {
-    withRates();
-    renderForm();
-  } else schedule();
+  note = undefined;
+  if (setField(field, target.value) && event.type === 'change') refreshRates();
+  // Kept at once, not on the next frame: the view may be hidden right after a keystroke.
+  persist();
+  schedule();
 }
 
 function onClick(event: Event): void {
@@ -261,14 +286,14 @@ function handle(message: ExtensionToWebview): void {
       return;
     case 'saved':
       busy = false;
+      note = message.message;
       if (state.draft && message.key === state.key) state.loaded = structuredClone(state.draft);
       update();
-      setStatus(message.message);
       return;
     case 'failed':
       busy = false;
+      note = message.message;
       update();
-      setStatus(message.message);
       showProblem(message.message);
       return;
   }
@@ -276,6 +301,7 @@ function handle(message: ExtensionToWebview): void {
 
 function load(message: Extract<ExtensionToWebview, { type: 'load' }>): void {
   const sameAssessment = message.key === state.key;
+  if (!sameAssessment) note = undefined;
   const keepDraft = sameAssessment && isDirty();
   state.key = message.key;
   state.label = message.label;

@@ -1,7 +1,7 @@
 /**
  * The new user's journey, end to end, once per display language: the built
  * extension in code-server, driven through Debian's chromium the way a person
- * would use it (command palette, prompts, pasting in the editor, Ctrl+S).
+ * would use it (command palette, prompts, the side bar's estimate form by keyboard).
  *
  * Each entry of JOURNEY is one step and one mocha test; they run in order on the
  * same window, and a failed step skips the rest of that language's run. A new
@@ -11,17 +11,17 @@
  * Run: npx mocha --config test/e2e/.mocharc.json
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { splitFrontMatter } from '../../src/core/assessment';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { E2eSession, prepareOnce } from './session';
+import { EstimateForm } from './estimateForm';
 import { UiText } from './uiText';
 import { waitUntil } from './workbench';
 
 const NEW_ASSESSMENT = 'customRequest.newAssessment';
-const GENERATE_QUOTE = 'customRequest.generateQuote';
 const ADR_FOLDER = 'doc/architecture/decisions';
 
 /** Today on this machine (code-server runs here too), YYYY-MM-DD in local time. */
@@ -55,6 +55,10 @@ class Journey {
     return this.session.workbench;
   }
 
+  get form(): EstimateForm {
+    return new EstimateForm(this.session.page);
+  }
+
   file(relativePath: string): string {
     return join(this.session.workspace, relativePath);
   }
@@ -82,7 +86,7 @@ const JOURNEY: Step[] = [
     async run(j) {
       j.adrListBefore = j.session.run('adr', ['list']);
       assert.match(j.adrListBefore, /0002-expose-robot-data-through-the-versioned-open-api\.md/);
-      // Our extension has no activity-bar entry yet: the palette listing its command means it is registered.
+      // The palette listing its command means the extension is registered (it activates later, on first use).
       await j.workbench.waitForCommand(j.ui.commandTitle(NEW_ASSESSMENT));
       await j.workbench.screenshot('workbench ready');
     },
@@ -127,28 +131,90 @@ const JOURNEY: Step[] = [
     },
   },
   {
-    title: 'an estimate pasted into the front matter is saved with Ctrl+S',
+    title: 'the Custom Requests side bar opens the Estimate form on the new assessment',
     async run(j) {
-      const wb = j.workbench;
-      // Until the sidebar form exists, the estimate is written by hand under `quotes: []`.
-      await wb.moveCursorToEndOfLineWith('quotes: []');
-      const block = stringifyYaml({ estimate: j.scenario.estimate }).trimEnd();
-      await wb.paste(`\n${block}`);
-      await wb.waitForDirty('assessment.md');
-      await wb.screenshot('estimate pasted');
-      assert.equal(j.frontMatter(j.assessmentPath).estimate, undefined, 'nothing reaches the disk before Ctrl+S');
-      await wb.save('assessment.md');
-
-      const fm = j.frontMatter(j.assessmentPath);
-      assert.deepEqual(fm.estimate, j.scenario.estimate, 'the saved estimate is exactly what was pasted (no auto-indent damage)');
-      assert.equal(fm.status, 'draft');
-      await wb.screenshot('estimate saved');
+      await j.form.open(j.ui.containerTitle('customRequests'));
+      await waitUntil('the form to show the new assessment', async () => ((await j.form.selectedAssessment()) === `${j.scenario.customer}: ${j.scenario.title}` ? true : undefined));
+      // A new estimate starts from one empty work item and the settings' defaults.
+      assert.equal(await j.form.value('workItems.0.name'), '');
+      assert.equal(await j.form.value('dayRates.0.rate'), String(j.ui.settingDefault('customRequest.dayRate')));
+      await j.workbench.screenshot('estimate form opened');
     },
   },
-  // ← The sidebar form's steps go here: open the container, check the form shows the
-  //   saved estimate and its totals, change a field, see the totals and the file update.
   {
-    title: 'Generate Quote writes the quote next to the ADR with the figures of the estimate',
+    title: 'the estimate is typed into the form, with live figures and a validation message',
+    async run(j) {
+      const { estimate, expected } = j.scenario;
+      const f = j.form;
+      for (const [i, item] of estimate.workItems.entries()) {
+        if (i > 0) await f.press('[data-action="add"]');
+        await f.type(`workItems.${i}.name`, item.name);
+        await f.type(`workItems.${i}.role`, item.role);
+        await f.type(`workItems.${i}.optimistic`, String(item.optimistic));
+        await f.type(`workItems.${i}.mostLikely`, String(item.mostLikely));
+        await f.type(`workItems.${i}.pessimistic`, String(item.pessimistic));
+      }
+      for (const field of ['teamSize', 'focusFactor', 'releasesPerYear', 'testingDaysPerRelease', 'recurringRole', 'supportYears', 'contingencyPercent', 'marginPercent', 'roundFeesTo', 'taxRatePercent', 'currency'] as const) {
+        await f.type(field, String(estimate[field]));
+      }
+      await f.type('standardDays', String(estimate.standard.days));
+      await f.type('standardFee', String(estimate.standard.fee));
+      // A day-rate row appeared for each role, in the order the roles were first used.
+      for (const [i, [role, rate]] of Object.entries(estimate.dayRates).entries()) {
+        assert.equal((await f.frame.locator(`label[for="f-dayRates-${i}-rate"]`).textContent())?.trim(), j.ui.t('Day rate: {0}', role));
+        await f.type(`dayRates.${i}.rate`, String(rate));
+      }
+      for (const [id, text] of Object.entries(expected.form)) await f.waitForText(id, text);
+      await j.workbench.screenshot('estimate typed with live figures');
+
+      // Pessimistic below optimistic: the message sits next to "most likely", where the rule is broken.
+      const order = j.scenario.lang === 'zh-cn' ? '应满足 乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
+      await f.type('workItems.0.pessimistic', String(estimate.workItems[0].optimistic - 1));
+      await waitUntil('the order message', async () => ((await f.error('workItems.0.mostLikely')) === order ? true : undefined));
+      assert.ok(await f.invalid('workItems.0.mostLikely'));
+      await f.reveal('workItems.0.name');
+      await j.workbench.screenshot('validation message');
+      await f.type('workItems.0.pessimistic', String(estimate.workItems[0].pessimistic));
+      await waitUntil('the message to go', async () => ((await f.error('workItems.0.mostLikely')) === '' ? true : undefined));
+      await f.waitForText('r-nre', expected.form['r-nre']);
+      assert.equal(j.frontMatter(j.assessmentPath).estimate, undefined, 'nothing reaches the file before Save');
+    },
+  },
+  {
+    title: 'Save estimate writes the inputs into the front matter',
+    async run(j) {
+      await j.form.press('#save');
+      await j.form.waitForText('status', j.ui.t('Estimate saved.'));
+      const fm = j.frontMatter(j.assessmentPath);
+      assert.deepEqual(fm.estimate, j.scenario.estimate, 'the saved estimate is exactly what was typed');
+      assert.equal(fm.status, 'estimated');
+      await waitUntil('the editor to show the estimate', async () => ((await j.workbench.visibleEditorText()).includes('estimate:') ? true : undefined));
+      await j.workbench.screenshot('estimate saved');
+    },
+  },
+  {
+    title: 'the form follows the light, dark and high-contrast themes',
+    async run(j) {
+      const settings = j.file('.vscode/settings.json');
+      mkdirSync(dirname(settings), { recursive: true });
+      // The figures and charts are where colours matter most.
+      await j.form.frame.locator('#chart-effort').scrollIntoViewIfNeeded();
+      try {
+        for (const theme of ['Default Dark Modern', 'Default High Contrast', 'Default Light Modern']) {
+          writeFileSync(settings, JSON.stringify({ 'workbench.colorTheme': theme }));
+          const kind = theme.includes('High Contrast') ? 'hc-black' : theme.includes('Dark') ? 'vs-dark' : 'vs';
+          await waitUntil(`the ${theme} theme`, async () => ((await j.workbench.page.locator(`.monaco-workbench.${kind}`).count()) > 0 ? true : undefined));
+          // The webview takes the theme's variables: its body gets VS Code's theme class too.
+          await waitUntil(`the form in ${theme}`, async () => ((await j.form.frame.locator(`body.vscode-${kind === 'vs' ? 'light' : kind === 'vs-dark' ? 'dark' : 'high-contrast'}`).count()) > 0 ? true : undefined));
+          await j.workbench.screenshot(`form in ${theme}`);
+        }
+      } finally {
+        rmSync(dirname(settings), { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    title: 'Generate quote from the form writes the quote next to the ADR with the figures of the estimate',
     async run(j) {
       const s = j.scenario;
       const wb = j.workbench;
@@ -158,8 +224,10 @@ const JOURNEY: Step[] = [
       const quoteNumber = e.quoteNumber(year);
       j.quotePath = `${ADR_FOLDER}/quotes/${e.quoteFile(year)}`;
 
-      await wb.runCommand(j.ui.commandTitle(GENERATE_QUOTE), 'palette generate quote');
+      // From the form: it saves (nothing changed since), then runs Generate Quote on its assessment.
+      await j.form.press('#quote');
       const message = await wb.waitForNotification(quoteNumber);
+      await j.form.waitForText('status', j.ui.t('Estimate saved; quote {0} written.', quoteNumber));
       assert.equal(message, j.ui.t('Quote {0} written to {1}.', quoteNumber, j.quotePath));
       await wb.waitForActiveEditor(e.quoteFile(year));
       await wb.screenshot('quote generated');

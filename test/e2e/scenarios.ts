@@ -48,6 +48,8 @@ export interface Expected {
   neverInQuote: string[];
   /** whole lines of the assessment's internal cost section after quoting */
   assessmentLines: string[];
+  /** the estimate form's live figures as the UI shows them (by result id, see src/webview/results.ts) */
+  form: Record<'r-effort' | 'r-priced' | 'r-calendar' | 'r-nre' | 'r-yearly' | 'r-term', string> & { 'r-term-tax'?: string };
 }
 
 /** The sample workspace's adr-tools ADR 2 (test/fixtures/sample-workspace/doc/architecture/decisions). */
@@ -131,6 +133,15 @@ export const SCENARIOS: Scenario[] = [
         '| **Yearly fee** | $12,000.00 at $600.00 a day, plus 25% margin $3,000.00 | **$15,000.00** |',
         '| **Total over the term** | NRE plus term fee | **$76,000.00** |',
       ],
+      // The same figures in the English UI's form (numbers with at most one decimal).
+      form: {
+        'r-effort': '24.3 / 27 / 28.4 person-days',
+        'r-priced': '27 person-days',
+        'r-calendar': '3.5 weeks (2 people, focus 0.8)',
+        'r-nre': '$31,000.00',
+        'r-yearly': '$15,000.00',
+        'r-term': '$76,000.00',
+      },
     },
   },
   {
@@ -146,7 +157,7 @@ export const SCENARIOS: Scenario[] = [
       ...WORKED_EXAMPLE,
       workItems: WORKED_EXAMPLE.workItems.map((item) => ({ ...item, name: '把机器人数据推送到客户平台' })),
     },
-    headings: { assessment: '# 定制需求评估:', quote: '# 报价单 ' },
+    headings: { assessment: '# 定制需求评估：', quote: '# 报价单 ' },
     // The worked example (test/unit/estimate.test.ts): O = M = P = 30 → mean 30, σ 0, P80 30 → priced 30 person-days
     // Calendar: 30 / (2 people × 1.0 focus × 5 days) = 3 weeks
     // Effort cost 30 × ¥3,000.00 = ¥90,000.00; contingency 10% ¥9,000.00; margin 20% of ¥99,000.00 = ¥19,800.00
@@ -164,26 +175,36 @@ export const SCENARIOS: Scenario[] = [
       termTotalMinor: 26_300_000,
       termTotalInclTaxMinor: 27_878_000,
       quoteLines: [
-        '- 团队:2 人',
-        '- 工期:自项目启动起约 3 周',
-        '- 预估工作量:30 人天',
-        '| 定制方案 | 一次性工程费(NRE):开发、测试与交付 | ¥119,000.00(11.9万元) |',
-        '| 定制方案 | 年度兼容性服务:每个平台版本的测试与适配(每年 4 个版本 × 每版 5 天) | 每年 ¥72,000.00 |',
-        '| 定制方案 | 兼容性服务期:2 年 | ¥144,000.00 |',
-        '| **定制方案** | **服务期总计**(一次性工程费 + 2 年兼容性服务) | **¥263,000.00(26.3万元)** |',
-        '以上金额均不含税。按 6% 税率计算:',
-        '| 一次性工程费(NRE) | ¥119,000.00 | ¥7,140.00 | ¥126,140.00 |',
+        '- 团队：2 人',
+        '- 工期：自项目启动起约 3 周',
+        '- 预估工作量：30 人天',
+        '| 定制方案 | 一次性工程费（NRE）：开发、测试与交付 | ¥119,000.00（11.9万元） |',
+        '| 定制方案 | 年度兼容性服务：每个平台版本的测试与适配（每年 4 个版本 × 每版 5 天） | 每年 ¥72,000.00 |',
+        '| 定制方案 | 兼容性服务期：2 年 | ¥144,000.00 |',
+        '| **定制方案** | **服务期总计**（一次性工程费 + 2 年兼容性服务） | **¥263,000.00（26.3万元）** |',
+        '以上金额均不含税。按 6% 税率计算：',
+        '| 一次性工程费（NRE） | ¥119,000.00 | ¥7,140.00 | ¥126,140.00 |',
         '| 年度兼容性服务 | ¥72,000.00 | ¥4,320.00 | ¥76,320.00 |',
-        '| **服务期总计** | ¥263,000.00 | ¥15,780.00 | **¥278,780.00(27.88万元)** |',
+        '| **服务期总计** | ¥263,000.00 | ¥15,780.00 | **¥278,780.00（27.88万元）** |',
       ],
       neverInQuote: ['¥3,000.00'],
       assessmentLines: [
-        '| 工作量(均值 ± σ) | 下方各工作项之和 | 30 ± 0 人天 |',
+        '| 工作量（均值 ± σ） | 下方各工作项之和 | 30 ± 0 人天 |',
         '| 人力成本 | 30 人天 × 综合人天单价 ¥3,000.00 | ¥90,000.00 |',
         '| 风险预留 | 人力成本的 10% | ¥9,000.00 |',
-        '| 利润 | (成本 + 风险预留)的 20% | ¥19,800.00 |',
-        '| **年费** | 成本 ¥60,000.00(人天单价 ¥3,000.00),加 20% 利润 ¥12,000.00 | **¥72,000.00** |',
+        '| 利润 | （成本 + 风险预留）的 20% | ¥19,800.00 |',
+        '| **年费** | 成本 ¥60,000.00（人天单价 ¥3,000.00），加 20% 利润 ¥12,000.00 | **¥72,000.00** |',
       ],
+      // The Chinese UI's form shows the 万 amount beside each fee, as the documents do.
+      form: {
+        'r-effort': '30 / 30 / 30 人天',
+        'r-priced': '30 人天',
+        'r-calendar': '3 周（2 人，专注系数 1）',
+        'r-nre': '¥119,000.00（11.9万元）',
+        'r-yearly': '¥72,000.00（7.2万元）',
+        'r-term': '¥263,000.00（26.3万元）',
+        'r-term-tax': '¥278,780.00（27.88万元）',
+      },
     },
   },
 ];

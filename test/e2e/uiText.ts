@@ -19,6 +19,7 @@ interface Manifest {
   name: string;
   contributes: {
     commands: { command: string; title: string; category?: string }[];
+    viewsContainers: { activitybar: { id: string; title: string }[] };
     configuration: { properties: Record<string, { default?: unknown }> };
   };
 }
@@ -52,6 +53,13 @@ export class UiText {
     const property = this.manifest.contributes.configuration.properties[key];
     if (!property) throw new Error(`package.json contributes no setting ${key}`);
     return property.default;
+  }
+
+  /** The title of an activity-bar view container, as its icon's tooltip shows it. */
+  containerTitle(id: string): string {
+    const container = this.manifest.contributes.viewsContainers.activitybar.find((c) => c.id === id);
+    if (!container) throw new Error(`package.json contributes no view container ${id}`);
+    return this.resolveNls(container.title);
   }
 
   /** The palette title of a command, `Category: Title`, as VS Code shows it. */
