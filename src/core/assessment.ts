@@ -110,6 +110,11 @@ function notAnAssessment(file: string): DeskError {
   });
 }
 
+/** A YAML parse error in one line for a message: its first line, without the trailing colon that introduces yaml's excerpt. */
+export function yamlProblem(error: { message: string }): string {
+  return error.message.split('\n')[0].replace(/:\s*$/, '');
+}
+
 /** Parses and validates an assessment; errors name the file and the field. */
 export function parseAssessment(text: string, file: string): ParsedAssessment {
   const split = splitFrontMatter(text);
@@ -121,8 +126,8 @@ export function parseAssessment(text: string, file: string): ParsedAssessment {
     // +1: the opening `---` line sits above the YAML.
     const where = line ? `${file}:${line + 1}` : file;
     throw new DeskError('invalid-front-matter', {
-      en: `The front matter of ${where} is not valid YAML: ${first.message.split('\n')[0]}`,
-      'zh-cn': `${where} 的 front matter 不是有效的 YAML：${first.message.split('\n')[0]}`,
+      en: `The front matter of ${where} is not valid YAML: ${yamlProblem(first)}`,
+      'zh-cn': `${where} 的 front matter 不是有效的 YAML：${yamlProblem(first)}`,
     });
   }
   const raw = document.toJS() as unknown;

@@ -6,7 +6,7 @@
  */
 import type { Document } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { replaceGeneratedBlock, splitFrontMatter } from './assessment';
+import { replaceGeneratedBlock, splitFrontMatter, yamlProblem } from './assessment';
 import { DeskError } from './errors';
 import { dirname, relativePath } from './paths';
 import type { AssessmentFrontMatter, EstimateData } from './schema';
@@ -102,8 +102,8 @@ export async function planSaveEstimate(
   const doc = parseDocument(split.yaml);
   if (doc.errors.length > 0) {
     throw new DeskError('invalid-front-matter', {
-      en: `The front matter of ${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}. Fix it in the editor, then save the estimate again.`,
-      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${doc.errors[0].message.split('\n')[0]}。请先在编辑器中修正，再保存估算。`,
+      en: `The front matter of ${file} is not valid YAML: ${yamlProblem(doc.errors[0])}. Fix it in the editor, then save the estimate again.`,
+      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${yamlProblem(doc.errors[0])}。请先在编辑器中修正，再保存估算。`,
     });
   }
   if (!isMap(doc.contents) || doc.get('kind') !== ASSESSMENT_KIND) throw notAnAssessment(file);

@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import * as vscode from 'vscode';
-import { splitFrontMatter } from '../core/assessment';
+import { splitFrontMatter, yamlProblem } from '../core/assessment';
 import { DeskError } from '../core/errors';
 import { planSaveEstimate } from '../core/saveEstimate';
 import { ASSESSMENT_KIND } from '../core/schema';
@@ -59,7 +59,7 @@ export async function loadMessage(uri: vscode.Uri): Promise<LoadMessage> {
     const error = doc.errors[0];
     const line = error.linePos?.[0].line;
     const where = line ? `${relative}:${line + 1}` : relative;
-    const detail = error.message.split('\n')[0];
+    const detail = yamlProblem(error);
     return {
       ...base,
       problem: zh ? `${where} 的 front matter 不是有效的 YAML：${detail}。请在编辑器中修正；表单保留当前内容。` : `The front matter of ${where} is not valid YAML: ${detail}. Fix it in the editor; the form keeps what it shows.`,

@@ -193,6 +193,36 @@ const JOURNEY: Step[] = [
     },
   },
   {
+    title: 'a hand edit of the front matter updates the form, and broken YAML shows there',
+    async run(j) {
+      const wb = j.workbench;
+      const f = j.form;
+      const team = String(j.scenario.estimate.teamSize);
+      // Unsaved edits count: the form reads the editor's text.
+      await wb.moveCursorToEndOfLineWith(`teamSize: ${team}`);
+      await j.session.page.keyboard.press('Backspace');
+      await j.session.page.keyboard.type('4');
+      await waitUntil('the form to take the edited team size', async () => ((await f.value('teamSize')) === '4' ? true : undefined));
+      await wb.paste('\nbroken: [unclosed');
+      const problem = f.frame.locator('#problem');
+      await problem.waitFor({ state: 'visible' });
+      const yamlProblem = j.scenario.lang === 'zh-cn' ? '不是有效的 YAML' : 'is not valid YAML';
+      assert.ok(((await problem.textContent()) ?? '').includes(yamlProblem), 'the form names the YAML problem');
+      assert.equal(await f.value('teamSize'), '4', 'the form keeps what it shows');
+      await f.frame.locator('#problem').scrollIntoViewIfNeeded();
+      await wb.screenshot('broken front matter shown in the form');
+      // Undo both edits in the editor: the form follows and the problem goes.
+      await wb.activeEditor().locator('.view-lines').first().click();
+      for (let i = 0; i < 10 && (await f.value('teamSize')) !== team; i++) {
+        await j.session.page.keyboard.press('Control+Z');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      await waitUntil('the form back at the saved team size', async () => ((await f.value('teamSize')) === team && (await problem.isHidden()) ? true : undefined));
+      assert.equal(j.frontMatter(j.assessmentPath).estimate && (j.frontMatter(j.assessmentPath).estimate as { teamSize: number }).teamSize, j.scenario.estimate.teamSize, 'nothing reached the file');
+      await wb.save('assessment.md');
+    },
+  },
+  {
     title: 'the form follows the light, dark and high-contrast themes',
     async run(j) {
       const settings = j.file('.vscode/settings.json');
