@@ -4,6 +4,7 @@
  * them (through the extension's `estimateFormMessage`), on real documents.
  */
 import assert from 'node:assert/strict';
+import { mulberry32 } from '../support/random';
 import { parse } from 'yaml';
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../../src/core/assessment';
@@ -25,15 +26,6 @@ async function newAssessment(customer: string, title: string): Promise<vscode.Ur
   return result.assessment;
 }
 
-/** Seeded PRNG (mulberry32), so a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('estimate form (the view provider in the extension host)', () => {
   let api: DeskApi;
@@ -119,7 +111,7 @@ describe('estimate form (the view provider in the extension host)', () => {
     const uri = await newAssessment('Form Works', 'Fuzzed');
     const before = listFiles(workspaceFolder().uri.fsPath);
     const text = await readText(uri);
-    const next = random(20261125);
+    const next = mulberry32(20261125);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
     const junk = (depth: number): unknown => {
       const kind = pick(['string', 'number', 'null', 'array', 'object', 'bool', 'undefined'] as const);

@@ -43,22 +43,11 @@ describe('form model', () => {
 
     it('starts from the settings’ defaults and one empty work item when there is no estimate', () => {
       assert.deepEqual(draftFromEstimate(undefined, DEFAULTS), {
-        currency: 'CNY',
+        ...workedDraft(),
         workItems: [{ name: '', role: 'engineer', optimistic: '', mostLikely: '', pessimistic: '' }],
-        teamSize: '2',
         focusFactor: '0.8',
         dayRates: [{ role: 'engineer', rate: '800' }],
-        priceAt: 'p80',
-        releasesPerYear: '4',
-        testingDaysPerRelease: '5',
-        recurringRole: 'engineer',
-        supportYears: '2',
-        contingencyPercent: '10',
-        marginPercent: '20',
         roundFeesTo: '100',
-        taxRatePercent: '6',
-        standardDays: '3',
-        standardFee: '0',
       });
     });
 

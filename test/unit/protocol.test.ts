@@ -4,6 +4,7 @@
  * throws nor pollutes Object.prototype, whatever arrives (seeded fuzzing).
  */
 import assert from 'node:assert/strict';
+import { mulberry32 } from '../support/random';
 import { extensionToWebviewSchema, parseMessage, webviewToExtensionSchema } from '../../src/webview/protocol';
 
 const DEFAULTS = { currency: 'CNY', dayRate: 800, roundFeesTo: 0, taxRatePercent: 6 };
@@ -78,17 +79,6 @@ const TO_EXTENSION_BAD: unknown[] = [
   { type: 'init', lang: 'en', strings: {} },
 ];
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'type', 'key', 'estimate', 'items', 'strings', 'defaults', 'hasOwnProperty', ''];
 const TYPES = ['init', 'assessments', 'load', 'saved', 'failed', 'ready', 'select', 'dirty', 'save', 'generateQuote', 'newAssessment', 'open', '__proto__', 'constructor'];

@@ -9,6 +9,7 @@
  * Run: npx mocha --config test/webview/.mocharc.json
  */
 import assert from 'node:assert/strict';
+import { mulberry32 } from '../support/random';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';
@@ -694,17 +695,6 @@ describe('estimate form webview (real bundle in Chromium)', function () {
 // ---------------------------------------------------------------------------
 // Fuzzing
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['init', 'assessments', 'load', 'saved', 'failed', 'ready', 'save', 'select', '__proto__', 'constructor', ''];
 const KEYS = ['__proto__', 'constructor', 'prototype', 'type', 'key', 'estimate', 'workItems', 'dayRates', 'strings', 'items', 'defaults', 'problem', 'message'];
