@@ -201,6 +201,33 @@ export function validateDraft(draft: Draft, lang: Lang, required: string): Valid
   return { estimate: result.data as EstimateData & EstimateInput, errors };
 }
 
+/**
+ * Writes one input's value (by its field id, see `fieldId`) into the draft;
+ * true when the day-rate rows may need to change (a role, the recurring work, the currency).
+ */
+export function setDraftField(draft: Draft, field: string, value: string): boolean {
+  const [head, index, key] = field.split('.');
+  if (head === 'workItems') {
+    const item = draft.workItems[Number(index)];
+    if (!item || !Object.hasOwn(item, key)) return false;
+    item[key as keyof DraftItem] = value;
+    return key === 'role';
+  }
+  if (head === 'dayRates') {
+    const row = draft.dayRates[Number(index)];
+    if (row) row.rate = value;
+    return false;
+  }
+  if (field === 'priceAt') draft.priceAt = value === 'p50' || value === 'p90' ? value : 'p80';
+  else if (field === 'currency' || field === 'recurringRole' || (NUMBER_FIELDS as readonly string[]).includes(field)) draft[field as NumberField | 'currency' | 'recurringRole'] = value;
+  return field === 'recurringRole' || field === 'releasesPerYear' || field === 'testingDaysPerRelease' || field === 'currency';
+}
+
+/** Adds an empty work item, in the role of the last one. */
+export function addWorkItem(draft: Draft): void {
+  draft.workItems.push({ name: '', role: draft.workItems.at(-1)?.role ?? draft.recurringRole, optimistic: '', mostLikely: '', pessimistic: '' });
+}
+
 /** Equal drafts: the form compares against what was loaded to know it is dirty. */
 export function sameDraft(a: Draft, b: Draft): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

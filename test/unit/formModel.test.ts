@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Draft } from '../../src/webview/formModel';
-import { draftFromEstimate, parseNumber, validateDraft, withRoleRates } from '../../src/webview/formModel';
+import { addWorkItem, draftFromEstimate, parseNumber, setDraftField, validateDraft, withRoleRates } from '../../src/webview/formModel';
 import type { FormDefaults } from '../../src/webview/protocol';
 import { WORKED_EXAMPLE } from './workedExample';
 
@@ -242,6 +242,41 @@ describe('form model', () => {
       draft.recurringRole = 'tester';
       draft.releasesPerYear = '0';
       assert.equal(withRoleRates(draft, 950), draft);
+    });
+  });
+
+  describe('setDraftField and addWorkItem', () => {
+    it('writes each input into the draft and says when the day-rate rows may change', () => {
+      const draft = workedDraft();
+      assert.equal(setDraftField(draft, 'workItems.0.name', 'Connector'), false);
+      assert.equal(setDraftField(draft, 'workItems.0.role', 'tester'), true);
+      assert.equal(setDraftField(draft, 'dayRates.0.rate', '3100'), false);
+      assert.equal(setDraftField(draft, 'marginPercent', '25'), false);
+      assert.equal(setDraftField(draft, 'currency', 'EUR'), true);
+      assert.equal(setDraftField(draft, 'recurringRole', 'tester'), true);
+      assert.equal(setDraftField(draft, 'priceAt', 'p90'), false);
+      assert.deepEqual(draft, {
+        ...workedDraft(),
+        workItems: [{ name: 'Connector', role: 'tester', optimistic: '30', mostLikely: '30', pessimistic: '30' }],
+        dayRates: [{ role: 'engineer', rate: '3100' }],
+        marginPercent: '25',
+        currency: 'EUR',
+        recurringRole: 'tester',
+        priceAt: 'p90',
+      });
+    });
+
+    it('ignores fields it does not know, and takes an unknown percentile as P80', () => {
+      const draft = workedDraft();
+      for (const field of ['workItems.7.name', 'workItems.0.__proto__', 'dayRates.9.rate', 'constructor', 'workItems', '']) setDraftField(draft, field, 'x');
+      setDraftField(draft, 'priceAt', 'p99');
+      assert.deepEqual(draft, workedDraft());
+    });
+
+    it('adds an empty work item in the role of the last one', () => {
+      const draft = workedDraft();
+      addWorkItem(draft);
+      assert.deepEqual(draft.workItems[1], { name: '', role: 'engineer', optimistic: '', mostLikely: '', pessimistic: '' });
     });
   });
 });
