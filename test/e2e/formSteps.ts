@@ -1,0 +1,127 @@
+/**
+ * The journey's steps in the Estimate form, where a user meets it: after New
+ * Assessment, before the quote. Open the side bar, type the estimate by
+ * keyboard (live figures, a validation message), save, edit the front matter
+ * by hand, and look at the form in three themes.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Step } from './journey';
+import { waitUntil } from './workbench';
+
+export const FORM_STEPS: Step[] = [
+  {
+    title: 'the Custom Requests side bar opens the Estimate form on the new assessment',
+    async run(j) {
+      await j.form.open(j.ui.containerTitle('customRequests'));
+      await waitUntil('the form to show the new assessment', async () => ((await j.form.selectedAssessment()) === `${j.scenario.customer}: ${j.scenario.title}` ? true : undefined));
+      // A new estimate starts from one empty work item and the settings' defaults.
+      assert.equal(await j.form.value('workItems.0.name'), '');
+      assert.equal(await j.form.value('dayRates.0.rate'), String(j.ui.settingDefault('customRequest.dayRate')));
+      await j.workbench.screenshot('estimate form opened');
+    },
+  },
+  {
+    title: 'the estimate is typed into the form, with live figures and a validation message',
+    async run(j) {
+      const { estimate, expected } = j.scenario;
+      const f = j.form;
+      for (const [i, item] of estimate.workItems.entries()) {
+        if (i > 0) await f.press('[data-action="add"]');
+        await f.type(`workItems.${i}.name`, item.name);
+        await f.type(`workItems.${i}.role`, item.role);
+        await f.type(`workItems.${i}.optimistic`, String(item.optimistic));
+        await f.type(`workItems.${i}.mostLikely`, String(item.mostLikely));
+        await f.type(`workItems.${i}.pessimistic`, String(item.pessimistic));
+      }
+      for (const field of ['teamSize', 'focusFactor', 'releasesPerYear', 'testingDaysPerRelease', 'recurringRole', 'supportYears', 'contingencyPercent', 'marginPercent', 'roundFeesTo', 'taxRatePercent', 'currency'] as const) {
+        await f.type(field, String(estimate[field]));
+      }
+      await f.type('standardDays', String(estimate.standard.days));
+      await f.type('standardFee', String(estimate.standard.fee));
+      // A day-rate row appeared for each role, in the order the roles were first used.
+      for (const [i, [role, rate]] of Object.entries(estimate.dayRates).entries()) {
+        assert.equal((await f.frame.locator(`label[for="f-dayRates-${i}-rate"]`).textContent())?.trim(), j.ui.t('Day rate: {0}', role));
+        await f.type(`dayRates.${i}.rate`, String(rate));
+      }
+      for (const [id, text] of Object.entries(expected.form)) await f.waitForText(id, text);
+      await j.workbench.screenshot('estimate typed with live figures');
+
+      // Pessimistic below optimistic: the message sits next to "most likely", where the rule is broken.
+      const order = j.scenario.lang === 'zh-cn' ? '应满足 乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
+      await f.type('workItems.0.pessimistic', String(estimate.workItems[0].optimistic - 1));
+      await waitUntil('the order message', async () => ((await f.error('workItems.0.mostLikely')) === order ? true : undefined));
+      assert.ok(await f.invalid('workItems.0.mostLikely'));
+      await f.reveal('workItems.0.name');
+      await j.workbench.screenshot('validation message');
+      await f.type('workItems.0.pessimistic', String(estimate.workItems[0].pessimistic));
+      await waitUntil('the message to go', async () => ((await f.error('workItems.0.mostLikely')) === '' ? true : undefined));
+      await f.waitForText('r-nre', expected.form['r-nre']);
+      assert.equal(j.frontMatter(j.assessmentPath).estimate, undefined, 'nothing reaches the file before Save');
+    },
+  },
+  {
+    title: 'Save estimate writes the inputs into the front matter',
+    async run(j) {
+      await j.form.press('#save');
+      await j.form.waitForText('status', j.ui.t('Estimate saved.'));
+      const fm = j.frontMatter(j.assessmentPath);
+      assert.deepEqual(fm.estimate, j.scenario.estimate, 'the saved estimate is exactly what was typed');
+      assert.equal(fm.status, 'estimated');
+      await waitUntil('the editor to show the estimate', async () => ((await j.workbench.visibleEditorText()).includes('estimate:') ? true : undefined));
+      await j.workbench.screenshot('estimate saved');
+    },
+  },
+  {
+    title: 'a hand edit of the front matter updates the form, and broken YAML shows there',
+    async run(j) {
+      const wb = j.workbench;
+      const f = j.form;
+      const team = String(j.scenario.estimate.teamSize);
+      // Unsaved edits count: the form reads the editor's text.
+      await wb.moveCursorToEndOfLineWith(`teamSize: ${team}`);
+      await j.session.page.keyboard.press('Backspace');
+      await j.session.page.keyboard.type('4');
+      await waitUntil('the form to take the edited team size', async () => ((await f.value('teamSize')) === '4' ? true : undefined));
+      await wb.paste('\nbroken: [unclosed');
+      const problem = f.frame.locator('#problem');
+      await problem.waitFor({ state: 'visible' });
+      const yamlProblem = j.scenario.lang === 'zh-cn' ? '不是有效的 YAML' : 'is not valid YAML';
+      assert.ok(((await problem.textContent()) ?? '').includes(yamlProblem), 'the form names the YAML problem');
+      assert.equal(await f.value('teamSize'), '4', 'the form keeps what it shows');
+      await f.frame.locator('#problem').scrollIntoViewIfNeeded();
+      await wb.screenshot('broken front matter shown in the form');
+      // Undo both edits in the editor: the form follows and the problem goes.
+      await wb.activeEditor().locator('.view-lines').first().click();
+      for (let i = 0; i < 10 && (await f.value('teamSize')) !== team; i++) {
+        await j.session.page.keyboard.press('Control+Z');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      await waitUntil('the form back at the saved team size', async () => ((await f.value('teamSize')) === team && (await problem.isHidden()) ? true : undefined));
+      assert.equal(j.frontMatter(j.assessmentPath).estimate && (j.frontMatter(j.assessmentPath).estimate as { teamSize: number }).teamSize, j.scenario.estimate.teamSize, 'nothing reached the file');
+      await wb.save('assessment.md');
+    },
+  },
+  {
+    title: 'the form follows the light, dark and high-contrast themes',
+    async run(j) {
+      const settings = j.file('.vscode/settings.json');
+      mkdirSync(dirname(settings), { recursive: true });
+      // The figures and charts are where colours matter most.
+      await j.form.frame.locator('#chart-effort').scrollIntoViewIfNeeded();
+      try {
+        for (const theme of ['Default Dark Modern', 'Default High Contrast', 'Default Light Modern']) {
+          writeFileSync(settings, JSON.stringify({ 'workbench.colorTheme': theme }));
+          const kind = theme.includes('High Contrast') ? 'hc-black' : theme.includes('Dark') ? 'vs-dark' : 'vs';
+          await waitUntil(`the ${theme} theme`, async () => ((await j.workbench.page.locator(`.monaco-workbench.${kind}`).count()) > 0 ? true : undefined));
+          // The webview takes the theme's variables: its body gets VS Code's theme class too.
+          await waitUntil(`the form in ${theme}`, async () => ((await j.form.frame.locator(`body.vscode-${kind === 'vs' ? 'light' : kind === 'vs-dark' ? 'dark' : 'high-contrast'}`).count()) > 0 ? true : undefined));
+          await j.workbench.screenshot(`form in ${theme}`);
+        }
+      } finally {
+        rmSync(dirname(settings), { recursive: true, force: true });
+      }
+    },
+  },
+];
