@@ -153,6 +153,9 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
       case 'newAssessment':
         await vscode.commands.executeCommand(NEW_ASSESSMENT);
         return;
+      case 'listAssessments':
+        await this.postList();
+        return;
       case 'open':
         await vscode.window.showTextDocument(this.requireKnown(message.key), { preview: false });
         return;

@@ -169,6 +169,7 @@ function start(): void {
     submit('save');
   });
   $('quote')!.addEventListener('click', () => submit('generateQuote'));
+  $('assessment')!.addEventListener('focus', () => post({ type: 'listAssessments' }));
   $('assessment')!.addEventListener('change', (event) => {
     const key = (event.target as HTMLSelectElement).value;
     if (key === store.state.key) return;

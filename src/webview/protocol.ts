@@ -160,6 +160,8 @@ export const webviewToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save'), key, estimate: z.unknown() }),
   z.object({ type: z.literal('generateQuote'), key, estimate: z.unknown() }),
   z.object({ type: z.literal('newAssessment') }),
+  /** the user is about to pick from the list: send it again (a file watcher can miss a pull's new files) */
+  z.object({ type: z.literal('listAssessments') }),
   /** the user asked to open the assessment's file */
   z.object({ type: z.literal('open'), key }),
 ]);

@@ -5,8 +5,11 @@
  * by hand, and look at the form in three themes.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { splitFrontMatter } from '../../src/core/assessment';
+import { REPO_ROOT } from './uiText';
 import type { Step } from './journey';
 import { waitUntil } from './workbench';
 
@@ -125,3 +128,44 @@ export const FORM_STEPS: Step[] = [
     },
   },
 ];
+
+/** After the quote: a second assessment appears, and leaving unsaved input for it asks first. */
+export const SWITCH_STEP: Step = {
+  title: 'switching to another assessment with unsaved input asks first, and Escape keeps the input',
+  async run(j) {
+    const f = j.form;
+    const page = j.session.page;
+    // A colleague's assessment arrives (a pull, say): the form's list picks it up.
+    const text = readFileSync(join(REPO_ROOT, 'test/golden', j.scenario.lang, 'assessment-new.md'), 'utf8');
+    const other = parseYaml(splitFrontMatter(text)!.yaml) as { customer: string; title: string };
+    const otherLabel = `${other.customer}: ${other.title}`;
+    const file = j.file('docs/custom-requests/2026-11-20-colleague/assessment.md');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    // Focusing the list (as a user about to pick does) asks for it afresh, should the watcher be slow.
+    await f.frame.locator('#assessment').focus();
+    await waitUntil('the second assessment in the list', async () => ((await f.frame.locator('#assessment option', { hasText: otherLabel }).count()) > 0 ? true : undefined));
+
+    const mine = await f.selectedAssessment();
+    await f.type('marginPercent', '30');
+    await f.frame.locator('#assessment').selectOption({ label: otherLabel });
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    assert.ok(((await dialog.textContent()) ?? '').includes(j.ui.t('Save')), 'the question offers Save');
+    await j.workbench.screenshot('switching asks first');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await waitUntil('the list back on the first assessment', async () => ((await f.selectedAssessment()) === mine ? true : undefined));
+    assert.equal(await f.value('marginPercent'), '30', 'the unsaved input is still there');
+
+    await f.frame.locator('#assessment').selectOption({ label: otherLabel });
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('a.monaco-button, button', { hasText: j.ui.t("Don't Save") }).first().click();
+    // The list switches first; the other assessment's estimate (none yet: one empty work item) follows from the extension.
+    await waitUntil('the form on the other assessment', async () =>
+      (await f.selectedAssessment()) === otherLabel && (await f.value('workItems.0.name')) === '' && (await f.value('marginPercent')) !== '30' ? true : undefined,
+    );
+    assert.equal(j.frontMatter(j.assessmentPath).estimate && (j.frontMatter(j.assessmentPath).estimate as { marginPercent: number }).marginPercent, j.scenario.estimate.marginPercent, "Don't Save wrote nothing");
+    await j.workbench.screenshot('form on the other assessment');
+  },
+};

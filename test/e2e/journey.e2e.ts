@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { splitFrontMatter } from '../../src/core/assessment';
-import { FORM_STEPS } from './formSteps';
+import { FORM_STEPS, SWITCH_STEP } from './formSteps';
 import { assertLines, Journey, localToday, type Step } from './journey';
 import { SCENARIOS } from './scenarios';
 import { E2eSession, prepareOnce } from './session';
@@ -124,6 +124,7 @@ const JOURNEY: Step[] = [
   },
   // ← The request tree's steps go here: the tree lists the assessment with its
   //   customer, status "quoted", quote number and NRE.
+  SWITCH_STEP,
   {
     title: 'adr list prints exactly what it printed before',
     async run(j) {
