@@ -22,7 +22,8 @@ import { joinSlugs, slugify } from './slug';
 export const GENERATED_BLOCKS = ['links', 'figures'] as const;
 export type GeneratedBlock = (typeof GENERATED_BLOCKS)[number];
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+/** A front-matter delimiter: a line that is exactly `---`, give or take trailing spaces and a CR (tested on one line, so linear). */
+const DELIMITER = /^---[ \t]*\r?$/;
 
 export interface NewAssessmentData {
   id: string;
@@ -96,11 +97,29 @@ export interface ParsedAssessment {
   body: string;
 }
 
-/** Splits front matter from body; undefined when the text has none. */
+/**
+ * Splits front matter from body; undefined when the text has none. The front
+ * matter opens with the first line and closes at the next line that is
+ * exactly `---` (trailing spaces and CRLF allowed), never at a line that only
+ * ends in dashes such as a `# ---- terms ----` comment. `yaml` leaves out the
+ * line break before the closing line. One pass over the lines: linear time.
+ */
 export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
-  const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''));
-  if (!match) return undefined;
-  return { yaml: match[1], body: text.replace(/^\uFEFF/, '').slice(match[0].length) };
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const opening = source.indexOf('\n');
+  if (opening < 0 || !DELIMITER.test(source.slice(0, opening))) return undefined;
+  const yamlStart = opening + 1;
+  for (let start = yamlStart; start <= source.length; ) {
+    const newline = source.indexOf('\n', start);
+    const end = newline < 0 ? source.length : newline;
+    if (DELIMITER.test(source.slice(start, end))) {
+      const yamlEnd = start === yamlStart ? start : start - (source[start - 2] === '\r' ? 2 : 1);
+      return { yaml: source.slice(yamlStart, yamlEnd), body: newline < 0 ? '' : source.slice(newline + 1) };
+    }
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return undefined;
 }
 
 function notAnAssessment(file: string): DeskError {
