@@ -151,7 +151,7 @@ export function parseAssessment(text: string, file: string): ParsedAssessment {
   }
   const raw = document.toJS() as unknown;
   if (!raw || typeof raw !== 'object' || (raw as { kind?: unknown }).kind !== ASSESSMENT_KIND) throw notAnAssessment(file);
-  const result = assessmentFrontMatterSchema.safeParse(raw);
+  const result = assessmentFrontMatterSchema.safeParse(raw, { reportInput: true }); // reportInput: a wrong value is not "is missing"
   if (!result.success) throw invalidFrontMatter(result.error, file);
   return { frontMatter: result.data, document, body: split.body };
 }
