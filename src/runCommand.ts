@@ -16,13 +16,18 @@ export function runCommand<A extends unknown[], R>(id: string, handler: (...args
       if (isCancelled(error)) return undefined;
       if (error instanceof DeskError) {
         log().warn(`${id}: ${error.code}: ${error.text.en}`);
-        void vscode.window.showErrorMessage(error.messageIn(uiLang()));
+        const message = error.messageIn(uiLang());
+        log().info(`${id}: shown: ${message}`);
+        void vscode.window.showErrorMessage(message);
         return undefined;
       }
       log().error(`${id} failed`, error instanceof Error ? error : String(error));
       const show = vscode.l10n.t('Show Log');
+      // The error's own text may hold a stack, internal names or temporary paths: it goes to the log only.
+      const message = vscode.l10n.t('Custom Request Desk could not finish "{0}". See the log for details.', id);
+      log().info(`${id}: shown: ${message}`);
       void vscode.window
-        .showErrorMessage(vscode.l10n.t('Custom Request Desk could not finish "{0}": {1}. See the log for details.', id, error instanceof Error ? error.message : String(error)), show)
+        .showErrorMessage(message, show)
         .then((choice) => {
           if (choice === show) log().show();
         });

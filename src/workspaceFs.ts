@@ -1,7 +1,10 @@
+import { lstat, realpath } from 'node:fs/promises';
+import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
 import type { DirEntry, ReadFs } from './core/fsPort';
-import { basename, dirname, joinPath } from './core/paths';
+import { basename, dirname, isInside, joinPath, relativePath } from './core/paths';
+import { log } from './log';
 
 /**
  * Core's file-system port over `vscode.workspace.fs`, so everything works on
@@ -66,21 +69,117 @@ function tempSibling(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: joinPath(dirname(uri.path), name) });
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `task` once every task queued before it has settled: the extension's
+ * writes that pick a free name or number (a quote number, a request folder,
+ * an ADR number) and then write it never interleave within this extension host.
+ */
+export function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+/**
+ * The path on this machine's disk for a URI, when the extension host can see
+ * it directly: `file:`, or `vscode-remote:` in a remote extension host (which
+ * runs where those files are). Undefined for virtual file systems.
+ */
+function localPath(uri: vscode.Uri): string | undefined {
+  if (uri.scheme === 'file') return uri.fsPath;
+  if (uri.scheme === 'vscode-remote' && vscode.env.remoteName) return vscode.Uri.file(uri.path).fsPath;
+  return undefined;
+}
+
+/** The real path of `path`, resolving symbolic links in the part of it that exists. */
+async function realPathOf(path: string): Promise<string> {
+  const missing: string[] = [];
+  for (let current = path; ; ) {
+    try {
+      return nodePath.join(await realpath(current), ...missing.reverse());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const parent = nodePath.dirname(current);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) throw error;
+      missing.push(nodePath.basename(current));
+      current = parent;
+    }
+  }
+}
+
+/** The first folder between `root` and `target` that is a symbolic link, relative to `root` (for the message). */
+async function firstLink(root: string, target: string): Promise<string | undefined> {
+  const parts = nodePath.relative(root, target).split(nodePath.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const stat = await lstat(nodePath.join(root, ...parts.slice(0, i))).catch(() => undefined);
+    if (!stat) return undefined;
+    if (stat.isSymbolicLink()) return parts.slice(0, i).join('/');
+  }
+  return undefined;
+}
+
+/**
+ * Refuses to write `target` when, with symbolic links resolved, it lies outside
+ * its workspace folder (core's checks compare path text only). Checked where
+ * the file system is local; virtual ones have no links to follow.
+ */
+export async function assertWritableInside(target: vscode.Uri): Promise<void> {
+  const folder = vscode.workspace.getWorkspaceFolder(target);
+  const local = localPath(target);
+  const root = folder && localPath(folder.uri);
+  if (!local || !root) return;
+  const [realRoot, realTarget] = await Promise.all([realPathOf(root), realPathOf(local)]);
+  if (isInside(vscode.Uri.file(realRoot).path, vscode.Uri.file(realTarget).path)) return;
+  const link = (await firstLink(root, local)) ?? relativePath(folder.uri.path, dirname(target.path));
+  const leadsTo = nodePath.dirname(realTarget);
+  log().warn(`Refused to write ${target.toString()}: its real path is ${realTarget}, outside ${realRoot}`);
+  throw new DeskError('outside-workspace', {
+    en: `Refusing to write ${vscode.workspace.asRelativePath(target)}: the folder ${link} is a symbolic link that leads outside the workspace folder ${folder.name} (to ${leadsTo}). Nothing was written.`,
+    'zh-cn': `拒绝写入 ${vscode.workspace.asRelativePath(target)}：文件夹 ${link} 是指向工作区文件夹 ${folder.name} 之外（${leadsTo}）的符号链接。未写入任何内容。`,
+  });
+}
+
+/**
+ * A failed write as the user sees it: which file, that nothing changed, and a
+ * pointer to the log, which gets the file system's own error (with its
+ * temporary paths and codes).
+ */
+function writeFailed(target: vscode.Uri, error: unknown): DeskError {
+  log().error(`Could not write ${target.toString()}`, error instanceof Error ? error : String(error));
+  const path = vscode.workspace.asRelativePath(target);
+  const denied = error instanceof vscode.FileSystemError && error.code === 'NoPermissions';
+  return new DeskError('write-failed', {
+    en: `Could not write ${path}${denied ? ' (permission denied)' : ''}. It was left as it was. See the log for details.`,
+    'zh-cn': `无法写入 ${path}${denied ? '（没有权限）' : ''}，该文件保持原样。详情请查看日志。`,
+  });
+}
+
 /**
  * Writes `text` to `target` in one step: a temporary sibling is written first
- * and renamed into place, so a crash never leaves a half-written file. With
- * `overwrite: false` an existing file is never replaced (the rename refuses).
+ * and renamed into place, so a crash never leaves a half-written file; the
+ * temporary file is removed whatever happens. With `overwrite: false` an
+ * existing file is never replaced (the rename refuses).
  */
 export async function writeFileAtomic(target: vscode.Uri, text: string, overwrite: boolean): Promise<void> {
-  await vscode.workspace.fs.createDirectory(target.with({ path: dirname(target.path) }));
+  await assertWritableInside(target);
   const temp = tempSibling(target);
-  await vscode.workspace.fs.writeFile(temp, encoder.encode(text));
+  let step: 'write' | 'rename' | 'done' = 'write';
   try {
+    await vscode.workspace.fs.createDirectory(target.with({ path: dirname(target.path) }));
+    await vscode.workspace.fs.writeFile(temp, encoder.encode(text));
+    step = 'rename';
     await vscode.workspace.fs.rename(temp, target, { overwrite });
+    step = 'done';
   } catch (error) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    if (error instanceof vscode.FileSystemError && (error.code === 'FileExists' || error.code === 'EntryExists')) throw fileExists(target);
-    throw error;
+    if (step === 'rename' && error instanceof vscode.FileSystemError && (error.code === 'FileExists' || error.code === 'EntryExists')) throw fileExists(target);
+    throw writeFailed(target, error);
+  } finally {
+    if (step !== 'done') await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
   }
 }
 
@@ -137,16 +236,32 @@ export function ensureSaved(uri: vscode.Uri): void {
  */
 export async function replaceText(uri: vscode.Uri, expectedOld: string, text: string): Promise<void> {
   ensureSaved(uri);
+  await assertWritableInside(uri);
   const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   if (onDisk !== expectedOld) throw changedMeanwhile(uri);
   const doc = openDocument(uri);
   if (doc && doc.getText() === onDisk) {
+    const whole = (d: vscode.TextDocument) => new vscode.Range(d.positionAt(0), d.positionAt(d.getText().length));
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    if ((await vscode.workspace.applyEdit(edit)) && (await doc.save())) return;
-    throw changedMeanwhile(uri);
+    edit.replace(uri, whole(doc), text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw changedMeanwhile(uri);
+    if (await doc.save()) return;
+    // Not saved: put the editor back to the file's text so no half-done change is left behind.
+    if (doc.getText() === text) {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(uri, whole(doc), onDisk);
+      await vscode.workspace.applyEdit(back);
+    }
+    throw writeFailed(uri, new Error('the editor could not save the file'));
   }
   await writeFileAtomic(uri, text, true);
+}
+
+/** Deletes a file this command created, when a later step failed; a failure to delete is logged. */
+export async function removeCreated(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri).then(undefined, (error: unknown) => {
+    log().error(`Could not remove ${uri.toString()} after a failed command`, error instanceof Error ? error : String(error));
+  });
 }
 
 function changedMeanwhile(uri: vscode.Uri): DeskError {

@@ -12,7 +12,7 @@ import { readSettings } from '../config';
 import { askText, pickOne, requiredText } from '../prompts';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
-import { createFile, currentText, ensureSaved, replaceText, WorkspaceFs } from '../workspaceFs';
+import { createFile, currentText, ensureSaved, exclusive, removeCreated, replaceText, WorkspaceFs } from '../workspaceFs';
 
 export const CREATE_ADR_COMMAND = 'customRequest.createAdr';
 
@@ -90,24 +90,33 @@ export async function createAdrFor(
       validate: requiredText(200),
     }));
 
-  const existing = await listAdrs(fs, adrFolder ?? adrFolderPath);
-  const plan = await planNewAdr({
-    root: folder.uri.path,
-    assessmentPath: args.assessment.path,
-    assessmentText: text,
-    adrFolder: adrFolderPath,
-    format,
-    nextNumber: nextAdrNumber(existing),
-    title,
-    exists: (path) => fs.exists(path),
-    templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
-    today: args.today ?? todayIso(),
-    settings,
+  // Numbering and writing run one command at a time, so two ADRs started together never get the same number.
+  return exclusive(async () => {
+    const existing = await listAdrs(fs, adrFolder ?? adrFolderPath);
+    const plan = await planNewAdr({
+      root: folder.uri.path,
+      assessmentPath: args.assessment.path,
+      assessmentText: text,
+      adrFolder: adrFolderPath,
+      format,
+      nextNumber: nextAdrNumber(existing),
+      title,
+      exists: (path) => fs.exists(path),
+      templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+      today: args.today ?? todayIso(),
+      settings,
+    });
+    const adrUri = fs.uri(plan.file.path);
+    await createFile(adrUri, plan.file.text);
+    // Both files change or neither: when the assessment cannot record the ADR, the ADR goes again.
+    try {
+      await replaceText(args.assessment, text, plan.assessmentText);
+    } catch (error) {
+      await removeCreated(adrUri);
+      throw error;
+    }
+    return adrUri;
   });
-  const adrUri = fs.uri(plan.file.path);
-  await createFile(adrUri, plan.file.text);
-  await replaceText(args.assessment, text, plan.assessmentText);
-  return adrUri;
 }
 
 export function createAdr(extensionUri: vscode.Uri) {

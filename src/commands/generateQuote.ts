@@ -12,7 +12,7 @@ import { readSettings } from '../config';
 import { log } from '../log';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
-import { createFile, currentText, ensureSaved, replaceText, WorkspaceFs } from '../workspaceFs';
+import { createFile, currentText, ensureSaved, exclusive, removeCreated, replaceText, WorkspaceFs } from '../workspaceFs';
 
 export const GENERATE_QUOTE_COMMAND = 'customRequest.generateQuote';
 
@@ -53,20 +53,40 @@ export function generateQuote(extensionUri: vscode.Uri) {
       quoteFolder = quotePlacement(dirname(adrPath), adrPath).folder;
     }
 
-    const plan = await planQuote({
-      root: folder.uri.path,
-      assessmentPath: uri.path,
-      assessmentText: text,
-      quoteFolder,
-      adr,
-      workspaceQuoteNumbers: await workspaceQuoteNumbers(),
-      templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
-      today: args.today ?? todayIso(),
-      settings,
+    // Numbering and writing run one command at a time, so two quotes started together never get the same number.
+    const plan = await exclusive(async () => {
+      const taken = await workspaceQuoteNumbers();
+      for (let attempt = 0; ; attempt++) {
+        const next = await planQuote({
+          root: folder.uri.path,
+          assessmentPath: uri.path,
+          assessmentText: text,
+          quoteFolder,
+          adr,
+          workspaceQuoteNumbers: taken,
+          templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+          today: args.today ?? todayIso(),
+          settings,
+        });
+        // A file with that name may have appeared since the numbers were collected (another window, a pull): take the next one.
+        if (attempt < 20 && (await fs.exists(next.file.path))) {
+          log().info(`Quote ${next.number}: ${next.file.path} exists; trying the next number.`);
+          taken.push(next.number);
+          continue;
+        }
+        const quote = fs.uri(next.file.path);
+        await createFile(quote, next.file.text);
+        // Both files change or neither: when the assessment cannot record the quote, the quote goes again.
+        try {
+          await replaceText(uri, text, next.assessmentText);
+        } catch (error) {
+          await removeCreated(quote);
+          throw error;
+        }
+        return next;
+      }
     });
     const quote = fs.uri(plan.file.path);
-    await createFile(quote, plan.file.text);
-    await replaceText(uri, text, plan.assessmentText);
     if (args.open !== false) await vscode.window.showTextDocument(quote, { preview: false });
     void vscode.window.showInformationMessage(vscode.l10n.t('Quote {0} written to {1}.', plan.number, vscode.workspace.asRelativePath(quote)));
     return { quote, number: plan.number };

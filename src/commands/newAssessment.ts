@@ -15,7 +15,7 @@ import { askText, pickOne, requiredText } from '../prompts';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
 import { uiLang } from '../uiLanguage';
-import { createFile, WorkspaceFs } from '../workspaceFs';
+import { createFile, exclusive, WorkspaceFs } from '../workspaceFs';
 import { createAdrFor } from './createAdr';
 
 export const NEW_ASSESSMENT_COMMAND = 'customRequest.newAssessment';
@@ -156,17 +156,21 @@ export function newAssessment(extensionUri: vscode.Uri) {
         ? { path: folderRelative(folder, fs.uri(relatedAdr.path)), number: relatedAdr.number, title: relatedAdr.title, status: relatedAdr.status }
         : null,
     };
-    const plan = await planNewAssessment({
-      root: folder.uri.path,
-      data,
-      adr: relatedAdr,
-      exists: (path) => fs.exists(path),
-      templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
-      today: data.created,
-      settings,
+    // Choosing a free folder and writing into it run one command at a time, so two requests never share a folder.
+    const assessment = await exclusive(async () => {
+      const plan = await planNewAssessment({
+        root: folder.uri.path,
+        data,
+        adr: relatedAdr,
+        exists: (path) => fs.exists(path),
+        templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+        today: data.created,
+        settings,
+      });
+      const uri = fs.uri(plan.assessmentPath);
+      await createFile(uri, plan.file.text);
+      return uri;
     });
-    const assessment = fs.uri(plan.assessmentPath);
-    await createFile(assessment, plan.file.text);
 
     let adr: vscode.Uri | undefined;
     if (wantsNewAdr) {

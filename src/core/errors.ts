@@ -38,7 +38,8 @@ export type DeskErrorCode =
   | 'unsaved-document'
   | 'no-workspace'
   | 'not-an-assessment'
-  | 'adr-not-found';
+  | 'adr-not-found'
+  | 'write-failed';
 
 export function isCancelled(error: unknown): error is CancelledError {
   return error instanceof CancelledError;

@@ -106,8 +106,15 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
       await this.handle(parsed.message);
     } catch (error) {
       // Never let a message crash the host: report it in the form and the log.
-      const message = error instanceof DeskError ? error.messageIn(uiLang()) : error instanceof Error ? error.message : String(error);
-      log().warn(`Estimate form: ${parsed.message.type}: ${error instanceof DeskError ? `${error.code}: ${error.text.en}` : message}`);
+      // Only a DeskError's text is meant for the user; anything else (a stack, internal names, paths) goes to the log.
+      let message: string;
+      if (error instanceof DeskError) {
+        message = error.messageIn(uiLang());
+        log().warn(`Estimate form: ${parsed.message.type}: ${error.code}: ${error.text.en}`);
+      } else {
+        message = vscode.l10n.t('The estimate form could not finish this step. See the log for details.');
+        log().error(`Estimate form: ${parsed.message.type} failed`, error instanceof Error ? error : String(error));
+      }
       this.post({ type: 'failed', ...('key' in parsed.message ? { key: parsed.message.key } : {}), message });
     }
   }
