@@ -6,7 +6,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { AdrFolder, AdrTool } from './adrFolders';
 import { isAdrFileName, isRecord, LOG4BRAINS_RESERVED, SCAN_CONCURRENCY } from './adrFolders';
-import { tryReadText, type DirEntry, type ReadFs } from './fsPort';
+import { atxHeading, capAdrText, capLine, fieldLine, isStatusPlaceholder, linksToText, numberedTitle, stripHtmlComments } from './adrText';
+import { readText, type DirEntry, type ReadFs } from './fsPort';
 import { basename, joinPath } from './paths';
 
 // ---------------------------------------------------------------------------
@@ -29,6 +30,7 @@ export interface AdrInfo {
   format: AdrFormat;
 }
 
+// File names (at most 255 bytes): `\d+` before a fixed `-`, then `.+` to the end; linear.
 const NUMBERED_NAME = /^(\d+)-(.+)$/;
 
 /**
@@ -50,21 +52,26 @@ export function isListedAdrFileName(fileName: string, readBy: readonly AdrTool[]
  * `- Date:` bullets, Nygard/adr-tools `# 1. Title`, `Date:` line and
  * `## Status` section. Undefined when the file name is not an ADR name
  * ({@link isListedAdrFileName} with the folder's `readBy`).
+ *
+ * Only the first 1 MiB of the text and the first 4096 characters of each
+ * line are read (see adrText.ts), and every pattern runs in linear time:
+ * repository content is untrusted.
  */
 export function parseAdr(path: string, text: string, readBy: readonly AdrTool[] = []): AdrInfo | undefined {
   const fileName = basename(path);
   if (!isListedAdrFileName(fileName, readBy)) return undefined;
 
   const fromName = numberOrDateFromName(fileName);
-  const { frontMatter, body } = splitFrontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  // Anchored BOM and a plain `\r\n?`: linear.
+  const { frontMatter, body } = splitFrontMatter(capAdrText(text).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const scanned = scanBody(body);
 
   let number = fromName.number;
   let title = scanned.title;
-  const headingNumber = title !== undefined ? /^(\d+)\.\s+(.+)$/.exec(title) : null;
+  const headingNumber = title !== undefined ? numberedTitle(title) : undefined;
   if (headingNumber) {
-    title = headingNumber[2];
-    number ??= Number(headingNumber[1]);
+    title = headingNumber.title;
+    number ??= Number(headingNumber.digits);
   }
   title ??= stringValue(frontMatter?.title) ?? titleFromSlug(fromName.slug);
 
@@ -88,12 +95,12 @@ export function parseAdr(path: string, text: string, readBy: readonly AdrTool[] 
   };
 }
 
-/** At most this many ADR files are read from one folder. */
-const MAX_ADRS_PER_FOLDER = 5000;
-
 /**
  * The ADRs directly in `folder` (neither tool reads subfolders), sorted by
  * number, then (for unnumbered log4brains ADRs) by date and file name.
+ * Every entry is listed, however many there are, because the next ADR
+ * number is taken from this list; an ADR that cannot be read is listed from
+ * its file name alone, so its number still counts.
  */
 export async function listAdrs(fs: ReadFs, folder: AdrFolder | string): Promise<AdrInfo[]> {
   const folderPath = typeof folder === 'string' ? joinPath(folder) : folder.path;
@@ -106,14 +113,19 @@ export async function listAdrs(fs: ReadFs, folder: AdrFolder | string): Promise<
   }
   const names = entries
     .filter((e) => e.type === 'file' && isListedAdrFileName(e.name, readBy))
-    .map((e) => e.name)
-    .slice(0, MAX_ADRS_PER_FOLDER);
+    .map((e) => e.name);
   const adrs: AdrInfo[] = [];
   for (let start = 0; start < names.length; start += SCAN_CONCURRENCY) {
     const batch = await Promise.all(
       names.slice(start, start + SCAN_CONCURRENCY).map(async (name) => {
         const path = joinPath(folderPath, name);
-        const text = await tryReadText(fs, path);
+        let text: string | undefined;
+        try {
+          text = await readText(fs, path);
+        } catch {
+          text = ''; // there but unreadable (permissions, a remote's limits)
+        }
+        // Undefined: deleted since the folder was listed.
         return text === undefined ? undefined : parseAdr(path, text, readBy);
       }),
     );
@@ -162,6 +174,9 @@ function numberOrDateFromName(fileName: string): { number?: number; date?: strin
 }
 
 function splitFrontMatter(text: string): { frontMatter?: Record<string, unknown>; body: string } {
+  // Anchored at the start (tried at offset 0 only). The lazy body stops at each `\n` for the closing
+  // test, which reads only the `[ \t]` run after that line's `---`/`...`, and no other stop reads that
+  // run: each character is looked at a bounded number of times, so linear.
   const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { body: text };
   const body = text.slice(match[0].length);
@@ -183,21 +198,20 @@ interface ScannedBody {
   plainDateLine: boolean;
 }
 
-const FIELD_LINE = /^(?:[*+-]\s+)?(?:\*\*|__)?(status|date)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
-
 /**
  * One pass over the Markdown outside code fences and HTML comments: the first
  * H1, `Status:`/`Date:` fields before the first `##` heading, and the first
  * line of `## Status` / `## Date` sections.
  */
 function scanBody(body: string): ScannedBody {
-  const lines = body.replace(/<!--[\s\S]*?-->/g, '').split('\n');
+  const lines = stripHtmlComments(body).split('\n').map(capLine);
   const out: ScannedBody = { plainDateLine: false };
   let fence: string | undefined;
   let inHeader = true;
   let section: 'status' | 'date' | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    // Anchored, bounded indent, one greedy run with nothing after it: linear.
     const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
@@ -208,18 +222,19 @@ function scanBody(body: string): ScannedBody {
       continue;
     }
     const trimmed = line.trim();
-    const heading = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    const heading = atxHeading(line);
     if (heading) {
-      if (heading[1].length === 1) {
-        out.title ??= cleanInline(heading[2]) || undefined;
+      if (heading.level === 1) {
+        out.title ??= cleanInline(heading.text) || undefined;
         section = undefined;
         continue;
       }
       inHeader = false;
-      const name = heading[2].trim().toLowerCase();
+      const name = heading.text.trim().toLowerCase();
       section = name === 'status' ? 'status' : name === 'date' ? 'date' : undefined;
       continue;
     }
+    // Setext underline: anchored; `=+` gives back one `=` at a time to `\s*$`, which fails at once on `=`: linear.
     if (out.title === undefined && trimmed !== '' && /^\s{0,3}=+\s*$/.test(lines[i + 1] ?? '') && !/^[*+-]\s/.test(trimmed)) {
       out.title = cleanInline(trimmed);
       i++;
@@ -227,18 +242,18 @@ function scanBody(body: string): ScannedBody {
     }
     if (trimmed === '') continue;
     if (section) {
-      const value = trimmed.replace(/^[*+-]\s+/, '');
+      const value = trimmed.replace(/^[*+-]\s+/, ''); // anchored, one greedy run: linear
       if (section === 'status') out.sectionStatus ??= value;
       else out.sectionDate ??= value;
       section = undefined;
       continue;
     }
     if (!inHeader) continue;
-    const field = FIELD_LINE.exec(trimmed);
+    const field = fieldLine(trimmed);
     if (!field) continue;
-    if (field[1].toLowerCase() === 'status') out.headerStatus ??= field[2];
+    if (field.name === 'status') out.headerStatus ??= field.value;
     else {
-      out.headerDate ??= field[2];
+      out.headerDate ??= field.value;
       if (!/^[*+-]\s/.test(trimmed)) out.plainDateLine = true;
     }
   }
@@ -247,8 +262,8 @@ function scanBody(body: string): ScannedBody {
 
 /** Markdown links to their text, emphasis markers and code ticks dropped. */
 function cleanInline(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  // Fixed strings only in the second pattern: linear.
+  return linksToText(text)
     .replace(/(\*\*|__|`)/g, '')
     .trim();
 }
@@ -257,7 +272,7 @@ function cleanStatus(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const text = cleanInline(value);
   // Unfilled template placeholders: MADR 2 `[proposed | accepted | …]`, MADR 3+ `{proposed | …}`.
-  if (text === '' || /^[[{].*\|.*[\]}]$/.test(text)) return undefined;
+  if (text === '' || isStatusPlaceholder(text)) return undefined;
   return text;
 }
 
@@ -272,6 +287,7 @@ export function normaliseDate(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
   const text = stringValue(value);
   if (!text) return undefined;
+  // Anchored, every quantifier bounded: constant time.
   const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -281,6 +297,6 @@ export function normaliseDate(value: unknown): string | undefined {
 }
 
 function titleFromSlug(slug: string): string {
-  const words = slug.replace(/[-_]+/g, ' ').trim();
+  const words = slug.replace(/[-_]+/g, ' ').trim(); // one greedy run with nothing after it: linear
   return words ? words[0].toUpperCase() + words.slice(1) : slug;
 }
