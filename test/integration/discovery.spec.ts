@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';
 import { parse } from 'yaml';
 import * as vscode from 'vscode';
@@ -222,6 +222,29 @@ describe('ADR discovery and quote placement in a multi-root workspace of fixture
     for (const [key, before] of adrListBefore) {
       const [name, cwd] = key.split(':');
       assert.equal(adr(nodePath.join(workspaceFolder(name).uri.fsPath, cwd), 'list'), before, key);
+    }
+  });
+});
+
+describe('a folder of 6,000 ADRs', () => {
+  it('Create ADR reads the whole folder through the workspace file system and numbers the new ADR 6001', async () => {
+    const folder = workspaceFolder('madr');
+    // Not a folder discovery looks for, so the other tests' picks are unchanged; named through `adrFolder`.
+    const dir = nodePath.join(folder.uri.fsPath, 'records/many');
+    mkdirSync(dir, { recursive: true });
+    try {
+      for (let n = 1; n <= 6000; n++) writeFileSync(nodePath.join(dir, `${String(n).padStart(4, '0')}-decision-${n}.md`), `# Decision ${n}\n`);
+      const request = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', {
+        workspaceFolder: 'madr', customer: 'Bulk', title: 'Many decisions', broughtBy: '', dealSize: null, language: 'en', adr: 'none', today: TODAY, open: false,
+      });
+      assert.ok(request);
+      const created = await vscode.commands.executeCommand<{ adr: vscode.Uri } | undefined>('customRequest.createAdr', {
+        assessment: request.assessment, title: 'Decision 6001', adrFolder: 'records/many', today: TODAY, open: false,
+      });
+      assert.ok(created);
+      assert.equal(vscode.workspace.asRelativePath(created.adr, false), 'records/many/6001-decision-6001.md');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
