@@ -189,13 +189,48 @@ export function updateAssessmentText(text: string, file: string, update: Assessm
   return `---\n${yamlText}---\n${body}`;
 }
 
+/** Each block's start and end marker lines (the names are plain words, safe in a pattern; each test runs on one line, so linear). */
+const markerPatterns = Object.fromEntries(
+  GENERATED_BLOCKS.map((name) => [
+    name,
+    {
+      // On a line of its own (up to three spaces before, as a Markdown HTML block; trailing spaces and a CR after).
+      start: new RegExp(`^ {0,3}<!-- custom-request:${name}(?![\\w-])[^>]*-->[ \\t]*\\r?$`),
+      end: new RegExp(`^ {0,3}<!-- /custom-request:${name} -->[ \\t]*\\r?$`),
+    },
+  ]),
+) as Record<GeneratedBlock, { start: RegExp; end: RegExp }>;
+
+/**
+ * Where a generated block's content lies: from the end of its start marker's
+ * text to the start of its end marker's line. Markers count only on a line of
+ * their own, so text inside a line (a title in a heading, a name in a table)
+ * can never open or close a block. The block is the first start line followed
+ * by an end line, the start nearest to it: a stray start or end marker left by
+ * the user is skipped, not taken as a block boundary. One pass over the lines.
+ */
+function findGeneratedBlock(body: string, name: GeneratedBlock): { from: number; to: number } | undefined {
+  const { start, end } = markerPatterns[name];
+  let from: number | undefined;
+  for (let at = 0; at <= body.length; ) {
+    const newline = body.indexOf('\n', at);
+    const lineEnd = newline < 0 ? body.length : newline;
+    const line = body.slice(at, lineEnd);
+    if (start.test(line)) from = at + line.replace(/[ \t]*\r?$/, '').length;
+    else if (from !== undefined && end.test(line)) return { from, to: at };
+    if (newline < 0) break;
+    at = newline + 1;
+  }
+  return undefined;
+}
+
 /**
  * Replaces a generated block's content (keeping its markers), or appends the
- * block at the end when the user removed it.
+ * block at the end when the user removed it. New lines end with `eol`.
  */
-export function replaceGeneratedBlock(body: string, name: GeneratedBlock, content: string): string {
-  const block = new RegExp(`(<!-- custom-request:${name}\\b[^>]*-->)[\\s\\S]*?(<!-- /custom-request:${name} -->)`);
-  const inner = `\n\n${content.trim()}\n\n`;
-  if (block.test(body)) return body.replace(block, (_all, start: string, end: string) => `${start}${inner}${end}`);
-  return `${body.replace(/\s*$/, '')}\n\n<!-- custom-request:${name} -->${inner}<!-- /custom-request:${name} -->\n`;
+export function replaceGeneratedBlock(body: string, name: GeneratedBlock, content: string, eol: '\n' | '\r\n' = '\n'): string {
+  const inner = `${eol}${eol}${content.trim().replace(/\r?\n/g, eol)}${eol}${eol}`;
+  const block = findGeneratedBlock(body, name);
+  if (block) return body.slice(0, block.from) + inner + body.slice(block.to);
+  return `${body.trimEnd()}${eol}${eol}<!-- custom-request:${name} -->${inner}<!-- /custom-request:${name} -->${eol}`;
 }

@@ -73,20 +73,38 @@ export function overrideCandidates(workspaceFolder: string, overrideFolder: stri
   return [joinPath(base, lang, name), joinPath(base, name)].filter((path) => isInside(workspaceFolder, path) && path !== joinPath(workspaceFolder));
 }
 
-/** Escapes text for one Markdown table cell: pipes escaped, line breaks as <br>. */
-export function tableCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>')
-    .trim();
+/**
+ * Makes HTML comment openers and closers in user text harmless: shown as
+ * typed, but never starting a comment that hides the text after it, nor
+ * opening or closing a generated block of the assessment.
+ */
+export function harmlessComments(text: string): string {
+  return text.replace(/<!--|-->/g, (token) => (token === '<!--' ? '&lt;!--' : '--&gt;'));
 }
 
-/** Text on one line (for headings and list items): line breaks become spaces. */
+/** Escapes text for one Markdown table cell: pipes escaped, line breaks as <br>, comment markers harmless. */
+export function tableCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return harmlessComments(
+    String(value)
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r\n|\r|\n/g, '<br>')
+      .trim(),
+  );
+}
+
+/** Text on one line (for headings and list items): line breaks become spaces, comment markers harmless. */
 export function inlineText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value).replace(/\s*(\r\n|\r|\n)\s*/g, ' ').trim();
+  // Split, not /\s*\n\s*/: that pattern is quadratic on a long run of spaces.
+  const lines = String(value).split(/\r\n|\r|\n/);
+  return harmlessComments(
+    lines
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 /** A date (YYYY-MM-DD) in the document language's long form. */
