@@ -122,6 +122,17 @@ export function splitFrontMatter(text: string): { yaml: string; body: string } |
   return undefined;
 }
 
+/** The line ending a text uses: that of its first line break (LF when it has none). Rewrites use it for every line they write. */
+export function lineEnding(text: string): '\n' | '\r\n' {
+  const first = text.indexOf('\n');
+  return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Text written by the `yaml` library (always LF) with the file's own line ending. */
+export function withLineEnding(text: string, eol: '\n' | '\r\n'): string {
+  return text.replace(/\r?\n/g, eol);
+}
+
 function notAnAssessment(file: string): DeskError {
   return new DeskError('not-an-assessment', {
     en: `${file} is not a custom request assessment (its front matter has no "kind: ${ASSESSMENT_KIND}"). Open an assessment, or create one with "Custom Request: New Assessment".`,
@@ -171,7 +182,8 @@ export interface AssessmentUpdate {
 
 /**
  * Applies an update to an assessment's text, keeping the user's comments,
- * key order and body; only the named fields and the links block change.
+ * key order and body, its line ending and byte order mark; only the named
+ * fields and the generated blocks change.
  */
 export function updateAssessmentText(text: string, file: string, update: AssessmentUpdate): string {
   const parsed = parseAssessment(text, file);
@@ -183,10 +195,13 @@ export function updateAssessmentText(text: string, file: string, update: Assessm
     const quotes = [...parsed.frontMatter.quotes, update.addQuote];
     document.set('quotes', document.createNode(quotes));
   }
-  const yamlText = document.toString({ lineWidth: 0 });
+  // The file's own line ending and byte order mark stay: a CRLF file never comes back with mixed endings.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const eol = lineEnding(text);
+  const yamlText = withLineEnding(document.toString({ lineWidth: 0 }), eol);
   let body = parsed.body;
-  for (const [name, content] of Object.entries(update.blocks ?? {})) body = replaceGeneratedBlock(body, name as GeneratedBlock, content);
-  return `---\n${yamlText}---\n${body}`;
+  for (const [name, content] of Object.entries(update.blocks ?? {})) body = replaceGeneratedBlock(body, name as GeneratedBlock, content, eol);
+  return `${bom}---${eol}${yamlText}---${eol}${body}`;
 }
 
 /** Each block's start and end marker lines (the names are plain words, safe in a pattern; each test runs on one line, so linear). */

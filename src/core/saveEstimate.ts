@@ -6,7 +6,7 @@
  */
 import type { Document } from 'yaml';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { replaceGeneratedBlock, splitFrontMatter, yamlProblem } from './assessment';
+import { lineEnding, replaceGeneratedBlock, splitFrontMatter, withLineEnding, yamlProblem } from './assessment';
 import { DeskError } from './errors';
 import { dirname, relativePath } from './paths';
 import type { AssessmentFrontMatter, EstimateData } from './schema';
@@ -117,9 +117,11 @@ export async function planSaveEstimate(
     throw new DeskError('invalid-front-matter', problemsMessage(result.error, { en: `The front matter of ${file} has a problem`, 'zh-cn': `${file} 的 front matter 有问题` }));
   }
   const fm = result.data;
-  // Keep the file's own end of the YAML text: splitFrontMatter leaves the line break before `---` out.
-  let yaml = doc.toString({ lineWidth: 0 });
-  if (!split.yaml.endsWith('\n')) yaml = yaml.replace(/\n$/, '');
+  // Keep the file's own line ending (the yaml library writes LF) and the end of
+  // the YAML text: splitFrontMatter leaves the line break before `---` out.
+  const eol = lineEnding(text);
+  let yaml = withLineEnding(doc.toString({ lineWidth: 0 }), eol);
+  if (!split.yaml.endsWith('\n')) yaml = yaml.replace(/\r?\n$/, '');
 
   const folder = dirname(args.assessmentPath);
   const figures = await renderBlock(args.templates, 'figures', {
@@ -130,7 +132,7 @@ export async function planSaveEstimate(
     estimate: estimateView(fm),
   });
   const bodyStart = text.length - split.body.length;
-  const body = replaceGeneratedBlock(split.body, 'figures', figures);
+  const body = replaceGeneratedBlock(split.body, 'figures', figures, eol);
   const edits = [...diffEdit(split.yaml, yaml, yamlStart), ...diffEdit(split.body, body, bodyStart)];
   const newText = text.slice(0, yamlStart) + yaml + text.slice(yamlEnd, bodyStart) + body;
   return { text: newText, edits, estimate, frontMatter: fm };
