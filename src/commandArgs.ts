@@ -7,7 +7,8 @@ import { problemsMessage } from './core/schema';
  * a wrong field gets a message naming it, before anything is asked or written.
  */
 export function parseCommandArgs<S extends z.ZodMiniType>(schema: S, args: unknown, command: string): z.output<S> {
-  const result = schema.safeParse(args ?? {});
+  // reportInput: a wrong value is "must be true or false, found …", not "is missing".
+  const result = schema.safeParse(args ?? {}, { reportInput: true });
   if (result.success) return result.data;
   throw new DeskError(
     'invalid-input',

@@ -20,7 +20,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
     const value = config.get<unknown>(key);
     const field = shape[key] as unknown as z.ZodMiniType;
-    const parsed = field.safeParse(value);
+    const parsed = field.safeParse(value, { reportInput: true }); // so a wrong value is not "is missing"
     if (parsed.success) {
       out[key] = parsed.data;
       continue;

@@ -159,7 +159,8 @@ export function computeEstimate(input: EstimateInput): EstimateResult {
   const effort = { meanDays, sigmaDays, p50Days: at('p50'), p80Days: at('p80'), p90Days: at('p90') };
   const pricedDays = roundUpToHalf(at(input.priceAt));
 
-  const rateMinor = (role: string) => toMinor(input.dayRates[role] ?? 0, currency);
+  // Object.hasOwn: a role named `constructor` must not find Object.prototype's
+  const rateMinor = (role: string) => toMinor(Object.hasOwn(input.dayRates, role) ? input.dayRates[role] : 0, currency);
   // Weight each role's rate by its share of the mean effort; (O+4M+P) is 6× the mean and exact in floats.
   const weights = input.workItems.map((item) => item.optimistic + 4 * item.mostLikely + item.pessimistic);
   const weightSum = weights.reduce((a, b) => a + b, 0);

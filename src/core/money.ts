@@ -7,30 +7,18 @@
  * arithmetic, so no binary floating point touches an amount. An optional
  * "round up to a step" applies to quoted fees only.
  */
+import { currencyExponent } from './currencies';
 import type { Lang } from './lang';
 import { intlLocale } from './lang';
 
-/** Minor-unit exponents (ISO 4217) for currencies we know; others default to 2. */
-const EXPONENTS: Record<string, number> = {
-  CNY: 2, USD: 2, EUR: 2, GBP: 2, HKD: 2, SGD: 2, AUD: 2, CAD: 2, CHF: 2, TWD: 2, INR: 2,
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0,
-  KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3,
-};
+export { currencyExponent, isCurrencyCode } from './currencies';
 
-export function currencyExponent(currency: string): number {
-  return EXPONENTS[currency.toUpperCase()] ?? 2;
-}
-
-/** True for a three-letter code that Intl accepts as a currency. */
-export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/**
+ * The largest amount an estimate may compute, in minor units (10^13, e.g. USD 100 billion):
+ * far enough below 2^53 that every product, sum and tax line stays an exact integer.
+ * The estimate schema refuses inputs whose amounts would go beyond it.
+ */
+export const MAX_AMOUNT_MINOR = 10 ** 13;
 
 /** Divides two non-negative or signed BigInts, rounding halves away from zero. */
 function roundDiv(numerator: bigint, denominator: bigint): bigint {

@@ -20,7 +20,8 @@ export interface QuoteNumber {
   revision: number;
 }
 
-const QUOTE_NUMBER = /^Q-(\d{4})-(\d{3,})(?:-R(\d+))?$/;
+/** At most 6 digits of sequence and revision: a stray file named `quote-Q-2026-99999999999999999999-x.md` is no quote number. */
+const QUOTE_NUMBER = /^Q-(\d{4})-(\d{3,6})(?:-R(\d{1,6}))?$/;
 
 export function parseQuoteNumber(text: string): QuoteNumber | undefined {
   const match = QUOTE_NUMBER.exec(text.trim());

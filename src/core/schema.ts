@@ -6,20 +6,34 @@
  * Written with `zod/mini`, whose functions tree-shake: the bundle stays small.
  */
 import * as z from 'zod/mini';
-import { DEFAULT_ESTIMATE } from './estimate';
+import { isCurrencyCode } from './currencies';
+import type { EstimateResult } from './estimate';
+import { DEFAULT_ESTIMATE, computeEstimate } from './estimate';
 import type { Bilingual, Lang } from './lang';
 import { LANGS } from './lang';
-import { isCurrencyCode } from './money';
+import { MAX_AMOUNT_MINOR, formatMoney } from './money';
 
 const range = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 const days = range(0, 100_000);
-const percent = range(0, 1000);
-const amount = range(0, 1e12);
+/** Percentages keep whole basis points (see money.ts), so more than 2 decimals would be silently rounded: refused. */
+const hasTwoDecimals = (value: number) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+const percentRange = (max: number) => range(0, max).check(z.refine(hasTwoDecimals, { params: { key: 'percentPrecision' } }));
+const percent = percentRange(1000);
+/** Major units; 1e11 keeps every input exact in minor units even with 4 decimals (CLF). */
+const amount = range(0, 1e11);
 const intRange = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 const currency = z.string().check(z.refine(isCurrencyCode, { params: { key: 'currency' } }));
 /** Trimmed text of at most `max` characters; `min` 1 makes it required. */
 const text = (max = 500, min = 0) => z.string().check(z.trim(), z.maxLength(max), ...(min > 0 ? [z.minLength(min)] : []));
-const isoDate = z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), { params: { key: 'isoDate' } }));
+/** A real calendar date (no 2026-02-30) from 1900 to 2999, written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+const isoDate = z.string().check(z.refine(isIsoDate, { params: { key: 'isoDate' } }));
 
 export const workItemSchema = z
   .object({
@@ -42,7 +56,8 @@ export const estimateSchema = z
     currency,
     workItems: z.array(workItemSchema).check(z.maxLength(200)),
     teamSize: z._default(intRange(1, 1000), DEFAULT_ESTIMATE.teamSize),
-    focusFactor: z._default(z.number().check(z.gt(0), z.maximum(1)), DEFAULT_ESTIMATE.focusFactor),
+    // at least 0.05: a smaller factor only makes an absurd (or infinite) duration
+    focusFactor: z._default(range(0.05, 1), DEFAULT_ESTIMATE.focusFactor),
     dayRates: z.record(text(60, 1), amount),
     priceAt: z._default(z.enum(['p50', 'p80', 'p90']), DEFAULT_ESTIMATE.priceAt),
     releasesPerYear: z._default(range(0, 365), DEFAULT_ESTIMATE.releasesPerYear),
@@ -52,7 +67,7 @@ export const estimateSchema = z
     contingencyPercent: z._default(percent, DEFAULT_ESTIMATE.contingencyPercent),
     marginPercent: z._default(percent, DEFAULT_ESTIMATE.marginPercent),
     roundFeesTo: z._default(amount, DEFAULT_ESTIMATE.roundFeesTo),
-    taxRatePercent: z._default(range(0, 100), DEFAULT_ESTIMATE.taxRatePercent),
+    taxRatePercent: z._default(percentRange(100), DEFAULT_ESTIMATE.taxRatePercent),
     standard: z._default(
       z.object({ days: z._default(days, DEFAULT_ESTIMATE.standard.days), fee: z._default(amount, DEFAULT_ESTIMATE.standard.fee) }),
       DEFAULT_ESTIMATE.standard,
@@ -63,12 +78,43 @@ export const estimateSchema = z
       const roles = new Set(estimate.workItems.map((item) => item.role));
       if (estimate.releasesPerYear * estimate.testingDaysPerRelease > 0) roles.add(estimate.recurringRole);
       for (const role of roles) {
-        if (estimate.dayRates[role] === undefined) {
+        // Object.hasOwn: a role named `constructor` or `toString` must not find Object.prototype's
+        if (!Object.hasOwn(estimate.dayRates, role)) {
           ctx.issues.push({ code: 'custom', path: ['dayRates', role], params: { key: 'missingRate', role }, input: estimate.dayRates, message: '' });
         }
       }
+      if (ctx.issues.length === 0) {
+        const tooLarge = amountTooLarge(estimate);
+        if (tooLarge) ctx.issues.push({ code: 'custom', path: [tooLarge.field], params: { key: 'tooLarge', what: tooLarge.what, currency: estimate.currency }, input: estimate, message: '' });
+      }
     }),
   );
+
+type AmountName = 'nre' | 'yearly' | 'term' | 'tax' | 'standard';
+
+/**
+ * The first computed amount above MAX_AMOUNT_MINOR, with the input to name for it;
+ * under that bound every amount and sum stays an exact integer (far below 2^53).
+ */
+function amountTooLarge(estimate: EstimateData): { field: string; what: AmountName } | undefined {
+  let result: EstimateResult;
+  try {
+    result = computeEstimate(estimate);
+  } catch {
+    return { field: 'dayRates', what: 'nre' };
+  }
+  const over = (...amounts: number[]) => amounts.some((a) => !Number.isSafeInteger(a) || Math.abs(a) > MAX_AMOUNT_MINOR);
+  const { nre, recurring } = result;
+  if (over(nre.effortCostMinor, nre.contingencyMinor, nre.marginMinor, nre.subtotalMinor)) return { field: 'dayRates', what: 'nre' };
+  if (over(nre.feeMinor)) return { field: 'roundFeesTo', what: 'nre' };
+  if (over(recurring.costPerYearMinor, recurring.marginMinor)) return { field: 'testingDaysPerRelease', what: 'yearly' };
+  if (over(recurring.feePerYearMinor)) return { field: 'roundFeesTo', what: 'yearly' };
+  if (over(recurring.termFeeMinor, result.termTotalMinor)) return { field: 'supportYears', what: 'term' };
+  const tax = result.tax;
+  if (tax && over(tax.nre.inclusiveMinor, tax.yearly.inclusiveMinor, tax.term.inclusiveMinor)) return { field: 'taxRatePercent', what: 'tax' };
+  if (over(result.standard.feeMinor, result.roundFeesToMinor)) return { field: 'standard', what: 'standard' };
+  return undefined;
+}
 
 /** The customer-facing terms of a quote; each has a language default when absent. */
 export const quoteTermsSchema = z.object({
@@ -136,7 +182,7 @@ export const settingsSchema = z.object({
   currency: z._default(currency, 'USD'),
   dayRate: z._default(amount, 800),
   quoteValidityDays: z._default(intRange(1, 365), 30),
-  taxRatePercent: z._default(range(0, 100), 0),
+  taxRatePercent: z._default(percentRange(100), 0),
   roundFeesTo: z._default(amount, 0),
   newAdrFormat: z._default(z.enum(['auto', 'madr', 'nygard']), 'auto'),
 });
@@ -247,7 +293,7 @@ function fieldPath(path: readonly PropertyKey[]): string {
 function label(path: readonly PropertyKey[], lang: Lang): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
-    if (typeof key === 'string' && FIELD_LABELS[key]) return FIELD_LABELS[key][lang];
+    if (typeof key === 'string' && Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key][lang];
   }
   return undefined;
 }
@@ -256,9 +302,15 @@ function label(path: readonly PropertyKey[], lang: Lang): string | undefined {
 export function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   const zh = lang === 'zh-cn';
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return zh ? '缺少此项' : 'is missing';
-      return zh ? `应为${typeName(issue.expected, lang)}` : `must be ${typeName(issue.expected, lang)}`;
+    case 'invalid_type': {
+      // zod leaves `input` out unless parsing with { reportInput: true }; `received` names NaN and ±Infinity.
+      const received = (issue as { received?: unknown }).received;
+      if (issue.input === undefined && received === undefined) return zh ? '缺少此项' : 'is missing';
+      // a finite number failing z.int() is a fraction (or beyond the safe range)
+      const expected = issue.expected === 'number' && Number.isFinite(issue.input) ? 'int' : issue.expected;
+      const found = foundText(issue.input, received, lang);
+      return zh ? `应为${typeName(expected, lang)}${found ? `，实为${found}` : ''}` : `must be ${typeName(expected, lang)}${found ? `, found ${found}` : ''}`;
+    }
     case 'too_small':
       if (issue.origin === 'string') return zh ? '不能为空' : 'must not be empty';
       if (issue.origin === 'array') return zh ? `至少需要 ${issue.minimum} 项` : `needs at least ${issue.minimum} entries`;
@@ -284,9 +336,40 @@ export function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
   }
 }
 
+/** What a wrong value was, in a few words: `1.5`, `text "1"`, `NaN (not a number)`, `a list`. */
+function foundText(input: unknown, received: unknown, lang: Lang): string {
+  const zh = lang === 'zh-cn';
+  if (received === 'NaN' || (typeof input === 'number' && Number.isNaN(input))) return zh ? ' NaN（非数字）' : 'NaN (not a number)';
+  if (typeof received === 'string' && received.endsWith('Infinity')) return zh ? ` ${received}（无穷大）` : `${received} (infinite)`;
+  if (typeof input === 'number' || typeof input === 'boolean' || typeof input === 'bigint') return zh ? ` ${String(input)}` : String(input);
+  if (typeof input === 'string') {
+    const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
+    return zh ? `文本“${shown}”` : `text "${shown}"`;
+  }
+  if (input === null) return zh ? '空值（null）' : 'an empty value (null)';
+  if (Array.isArray(input)) return zh ? '列表' : 'a list';
+  if (typeof input === 'object') return zh ? '字段组' : 'a group of fields';
+  return '';
+}
+
+const AMOUNT_NAMES: Record<AmountName, Bilingual> = {
+  nre: { en: 'one-time fee (NRE)', 'zh-cn': '一次性工程费用（NRE）' },
+  yearly: { en: 'yearly fee', 'zh-cn': '年度费用' },
+  term: { en: 'total over the support term', 'zh-cn': '支持期总额' },
+  tax: { en: 'total including tax', 'zh-cn': '含税总额' },
+  standard: { en: 'standard alternative', 'zh-cn': '标准方案' },
+};
+
 function customText(params: Record<string, unknown>, lang: Lang): string {
   const zh = lang === 'zh-cn';
   switch (params.key) {
+    case 'tooLarge': {
+      const what = AMOUNT_NAMES[params.what as AmountName]?.[lang] ?? '';
+      const limit = formatMoney(MAX_AMOUNT_MINOR, String(params.currency), lang);
+      return zh ? `使${what}超出可精确计算的上限（${limit}）` : `makes the ${what} larger than the largest amount computed exactly (${limit})`;
+    }
+    case 'percentPrecision':
+      return zh ? '最多保留 2 位小数' : 'must have at most 2 decimals';
     case 'threePointOrder':
       return zh ? '应满足 乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
     case 'missingRate':
@@ -294,7 +377,7 @@ function customText(params: Record<string, unknown>, lang: Lang): string {
     case 'currency':
       return zh ? '应为三个大写字母的 ISO 4217 币种代码，如 CNY、USD、EUR' : 'must be a three-letter ISO 4217 code such as CNY, USD or EUR';
     case 'isoDate':
-      return zh ? '格式应为 YYYY-MM-DD' : 'must be a date written YYYY-MM-DD';
+      return zh ? '应为 1900 至 2999 年间的真实日期，格式为 YYYY-MM-DD' : 'must be a real date from 1900 to 2999, written YYYY-MM-DD';
     default:
       return zh ? '无效' : 'is not valid';
   }

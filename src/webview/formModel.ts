@@ -129,7 +129,8 @@ export function parseNumber(text: string): number | string {
 /** The estimate object the draft stands for, before validation (numbers parsed, text trimmed). */
 export function estimateFromDraft(draft: Draft): Record<string, unknown> {
   const n = (text: string) => parseNumber(text);
-  const dayRates: Record<string, unknown> = {};
+  // null prototype: a role named `__proto__` is an entry, not the object's prototype
+  const dayRates: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const row of draft.dayRates) if (row.role.trim()) dayRates[row.role.trim()] = n(row.rate);
   return {
     currency: draft.currency.trim().toUpperCase(),

@@ -182,8 +182,8 @@ describe('form model', () => {
       assert.equal(en.get('workItems.0.optimistic'), 'must be at least 0');
       assert.equal(en.get('teamSize'), 'must be at least 1');
       assert.equal(en.get('focusFactor'), 'must be at most 1');
-      assert.equal(en.get('contingencyPercent'), 'must be a number');
-      assert.equal(en.get('supportYears'), 'must be a whole number');
+      assert.equal(en.get('contingencyPercent'), 'must be a number, found text "ten"');
+      assert.equal(en.get('supportYears'), 'must be a whole number, found 2.5');
       const zh = validateDraft(draft, 'zh-cn', REQUIRED).errors;
       assert.equal(zh.get('workItems.0.optimistic'), '应不小于 0');
       assert.equal(zh.get('teamSize'), '应不小于 1');
@@ -191,7 +191,7 @@ describe('form model', () => {
 
       const zero = workedDraft();
       zero.focusFactor = '0';
-      assert.deepEqual([...validateDraft(zero, 'en', REQUIRED).errors], [['focusFactor', 'must be more than 0']]);
+      assert.deepEqual([...validateDraft(zero, 'en', REQUIRED).errors], [['focusFactor', 'must be at least 0.05']]);
     });
 
     it('turns a valid draft into the estimate, numbers parsed and text tidied', () => {

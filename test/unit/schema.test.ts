@@ -53,7 +53,7 @@ describe('schemas', () => {
     assert.ok(!result.success);
     const messages = describeIssues(result.error, 'en').map((p) => p.message);
     assert.ok(messages.includes('Field "language" (document language) must be one of: en, zh-cn'), messages.join('\n'));
-    assert.ok(messages.includes('Field "created" (created date) must be a date written YYYY-MM-DD'), messages.join('\n'));
+    assert.ok(messages.includes('Field "created" (created date) must be a real date from 1900 to 2999, written YYYY-MM-DD'), messages.join('\n'));
     assert.ok(messages.some((m) => m.startsWith('Field "status" (status) must be one of: draft, estimated')), messages.join('\n'));
   });
 

@@ -128,14 +128,14 @@ describe('estimate form webview (real bundle in Chromium)', function () {
     assert.deepEqual((await posted(page)).slice(1), [{ type: 'dirty', key: KEY, dirty: true }]);
   });
 
-  it('says "Required." for an emptied box and "must be a number" for text', async () => {
+  it('says "Required." for an emptied box and "must be a number, found text …" for text', async () => {
     const page = await loadedForm();
     await typeInto(page, 'f-teamSize', '');
     await page.keyboard.press('Backspace');
     await until(page, () => document.getElementById('e-teamSize')?.textContent === 'Required.');
     await typeInto(page, 'f-teamSize', 'two');
     await until(page, () => document.getElementById('e-teamSize')?.textContent !== 'Required.');
-    assert.equal(await text(page, '#e-teamSize'), 'must be a number');
+    assert.equal(await text(page, '#e-teamSize'), 'must be a number, found text "two"');
   });
 
   it('adds, reorders and removes work items from the keyboard', async () => {
