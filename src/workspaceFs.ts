@@ -213,8 +213,19 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
  * and the file is what gets committed.
  */
 export async function currentText(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return decodeKeepingBom(await vscode.workspace.fs.readFile(uri));
 }
+
+/**
+ * UTF-8 text with its byte order mark kept (TextDecoder drops it by default),
+ * so a rewrite of the whole file keeps it too. An editor's text never holds
+ * the mark: VS Code keeps the file's encoding itself.
+ */
+function decodeKeepingBom(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
 
 /** Refuses to work from an assessment that has unsaved edits in an editor. */
 export function ensureSaved(uri: vscode.Uri): void {
@@ -237,19 +248,19 @@ export function ensureSaved(uri: vscode.Uri): void {
 export async function replaceText(uri: vscode.Uri, expectedOld: string, text: string): Promise<void> {
   ensureSaved(uri);
   await assertWritableInside(uri);
-  const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const onDisk = decodeKeepingBom(await vscode.workspace.fs.readFile(uri));
   if (onDisk !== expectedOld) throw changedMeanwhile(uri);
   const doc = openDocument(uri);
-  if (doc && doc.getText() === onDisk) {
+  if (doc && doc.getText() === withoutBom(onDisk)) {
     const whole = (d: vscode.TextDocument) => new vscode.Range(d.positionAt(0), d.positionAt(d.getText().length));
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, whole(doc), text);
+    edit.replace(uri, whole(doc), withoutBom(text));
     if (!(await vscode.workspace.applyEdit(edit))) throw changedMeanwhile(uri);
     if (await doc.save()) return;
     // Not saved: put the editor back to the file's text so no half-done change is left behind.
-    if (doc.getText() === text) {
+    if (doc.getText() === withoutBom(text)) {
       const back = new vscode.WorkspaceEdit();
-      back.replace(uri, whole(doc), onDisk);
+      back.replace(uri, whole(doc), withoutBom(onDisk));
       await vscode.workspace.applyEdit(back);
     }
     throw writeFailed(uri, new Error('the editor could not save the file'));
