@@ -134,7 +134,8 @@ export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: 
 export async function workspaceQuoteNumbers(): Promise<string[]> {
   const numbers = new Set((await findAssessments()).flatMap((found) => found.quoteNumbers));
   try {
-    const files = await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**', 5000);
+    // No cap: a number missed here could be issued twice.
+    const files = await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**');
     for (const file of files) {
       const number = quoteNumberFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1));
       if (number) numbers.add(formatQuoteNumber(number));

@@ -112,7 +112,7 @@ export async function planSaveEstimate(
   if (doc.get('status') === 'draft') doc.set('status', 'estimated');
   // The commented example only helped until there was an estimate.
   if (doc.comment && HINT_STARTS.some((start) => doc.comment!.startsWith(start))) doc.comment = null;
-  const result = assessmentFrontMatterSchema.safeParse(doc.toJS());
+  const result = assessmentFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
   if (!result.success) {
     throw new DeskError('invalid-front-matter', problemsMessage(result.error, { en: `The front matter of ${file} has a problem`, 'zh-cn': `${file} 的 front matter 有问题` }));
   }

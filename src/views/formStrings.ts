@@ -32,7 +32,7 @@ export function formStrings(): Record<FormStringKey, string> {
     team: t('Team'),
     teamSize: t('Team size (people)'),
     focusFactor: t('Focus factor'),
-    focusFactorHint: t('Share of each day spent on this work, 0–1.'),
+    focusFactorHint: t('Share of each day spent on this work, 0.05–1.'),
     dayRates: t('Day rates ({0} per person-day)'),
     rateFor: t('Day rate: {0}'),
     removeRate: t('Remove the day rate of {0}'),
