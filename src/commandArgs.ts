@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { DeskError } from './core/errors';
-import { problemsMessage } from './core/schema';
+import { problemsMessage } from './core/fieldMessages';
 
 /**
  * Validates a command's arguments object (from a script, a test or a keybinding):

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import type { Settings } from './core/schema';
-import { describeIssues, settingsSchema } from './core/schema';
+import { describeIssues } from './core/fieldMessages';
+import { settingsSchema } from './core/schema';
 import { log } from './log';
 import { uiLang } from './uiLanguage';
 

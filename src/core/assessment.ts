@@ -10,7 +10,8 @@ import type { core } from 'zod/mini';
 import { DeskError } from './errors';
 import type { Bilingual, Lang } from './lang';
 import type { AssessmentFrontMatter, QuoteRecord } from './schema';
-import { ASSESSMENT_KIND, assessmentFrontMatterSchema, problemsMessage } from './schema';
+import { problemsMessage } from './fieldMessages';
+import { ASSESSMENT_KIND, assessmentFrontMatterSchema } from './schema';
 import { joinSlugs, slugify } from './slug';
 
 /**

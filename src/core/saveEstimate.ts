@@ -10,7 +10,8 @@ import { lineEnding, replaceGeneratedBlock, splitFrontMatter, withLineEnding, ya
 import { DeskError } from './errors';
 import { dirname, relativePath } from './paths';
 import type { AssessmentFrontMatter, EstimateData } from './schema';
-import { ASSESSMENT_KIND, assessmentFrontMatterSchema, estimateSchema, problemsMessage } from './schema';
+import { problemsMessage } from './fieldMessages';
+import { ASSESSMENT_KIND, assessmentFrontMatterSchema, estimateSchema } from './schema';
 import type { TemplateInputs } from './workflows';
 import { estimateView, quoteViews, renderBlock, requestView } from './workflows';
 

@@ -8,7 +8,8 @@ import type { EstimateInput, Percentile } from '../core/estimate';
 import { DEFAULT_ESTIMATE } from '../core/estimate';
 import type { Lang } from '../core/lang';
 import type { EstimateData } from '../core/schema';
-import { estimateSchema, issueText } from '../core/schema';
+import { issueText } from '../core/fieldMessages';
+import { estimateSchema } from '../core/schema';
 import type { FormDefaults } from './protocol';
 
 export interface DraftItem {

@@ -8,7 +8,8 @@ import { currencyExponent, isCurrencyCode } from '../../src/core/currencies';
 import type { EstimateInput } from '../../src/core/estimate';
 import { computeEstimate } from '../../src/core/estimate';
 import { toMinor } from '../../src/core/money';
-import { describeIssues, estimateSchema, quoteRecordSchema, settingsSchema } from '../../src/core/schema';
+import { describeIssues } from '../../src/core/fieldMessages';
+import { estimateSchema, quoteRecordSchema, settingsSchema } from '../../src/core/schema';
 import { WORKED_EXAMPLE } from './workedExample';
 
 function estimate(changes: Partial<EstimateInput>): Record<string, unknown> {

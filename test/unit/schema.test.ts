@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { assessmentFrontMatterSchema, describeIssues, estimateSchema, generateQuoteArgsSchema, newAssessmentArgsSchema, settingsSchema } from '../../src/core/schema';
+import { describeIssues } from '../../src/core/fieldMessages';
+import { assessmentFrontMatterSchema, estimateSchema, generateQuoteArgsSchema, newAssessmentArgsSchema, settingsSchema } from '../../src/core/schema';
 import { WORKED_EXAMPLE } from './workedExample';
 
 describe('schemas', () => {
