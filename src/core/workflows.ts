@@ -1,6 +1,6 @@
 /**
- * The three document workflows as pure plans: given what was read (texts,
- * names, settings), they return the files to create and the new text of the
+ * The assessment and quote workflows as pure plans (the ADR one is in
+ * adrPlan.ts): given what was read (texts, names, settings), they return the files to create and the new text of the
  * assessment. The extension reads and writes; tests run the same plans on
  * Node's fs. Nothing here writes, so a failure leaves the disk untouched.
  */
@@ -10,13 +10,11 @@ import { assessmentFolderName, assessmentText, estimateHint, newFrontMatter, par
 import type { AdrView, DocumentContext, EstimateView, QuoteView, RequestView } from './documentContext';
 import { computeEstimate } from './estimate';
 import { DeskError } from './errors';
-import type { Lang } from './lang';
 import { toMinor } from './money';
 import { basename, dirname, isInside, joinPath, relativePath } from './paths';
 import type { QuoteNumber } from './quote';
 import { addDays, baseQuoteNumber, formatQuoteNumber, nextQuoteNumber, quoteFileName, quoteFrontMatter, resolveQuoteTerms } from './quote';
 import type { AssessmentFrontMatter, Settings } from './schema';
-import { slugify } from './slug';
 import type { TemplateSource } from './templates';
 import { renderTemplate } from './templates';
 
@@ -35,7 +33,7 @@ export interface NewFile {
   text: string;
 }
 
-function ensureInside(root: string, path: string): void {
+export function ensureInside(root: string, path: string): void {
   if (!isInside(root, path)) {
     throw new DeskError('outside-workspace', {
       en: `Refusing to write ${path}: it is outside the workspace folder ${root}. Check the "customRequest.*" folder settings.`,
@@ -56,7 +54,7 @@ export function requestView(fm: AssessmentFrontMatter): RequestView {
   };
 }
 
-function adrView(adr: AdrRef | undefined, fromFolder: string): AdrView | undefined {
+export function adrView(adr: AdrRef | undefined, fromFolder: string): AdrView | undefined {
   if (!adr) return undefined;
   return { title: adr.title, number: adr.number, status: adr.status, fileName: basename(adr.path), link: relativePath(fromFolder, adr.path) };
 }
@@ -251,85 +249,4 @@ export async function planQuote(
   };
   const newAssessment = updateAssessmentText(args.assessmentText, file, update);
   return { number: quote.number, file: { path: quotePath, text }, assessmentText: newAssessment, frontMatter: fm };
-}
-
-// ---------------------------------------------------------------------------
-
-export type NewAdrFormat = 'madr' | 'nygard' | 'log4brains';
-
-export interface AdrPlan {
-  file: NewFile;
-  adr: AdrRef;
-  assessmentText: string;
-}
-
-/** A request has one related ADR; creating a second is refused (checked before any prompt, and again when planning). */
-export function assertNoRelatedAdr(fm: AssessmentFrontMatter, file: string): void {
-  if (fm.adr) {
-    throw new DeskError('invalid-input', {
-      en: `${file} already has a related ADR (${fm.adr.path}).`,
-      'zh-cn': `${file} 已有关联 ADR（${fm.adr.path}）。`,
-    });
-  }
-}
-
-/** Localised status word for a new ADR. */
-function proposedStatus(format: NewAdrFormat, lang: Lang): string {
-  if (format === 'nygard') return lang === 'zh-cn' ? '提议' : 'Proposed';
-  return 'proposed';
-}
-
-/**
- * Plans a new ADR for a request that has none: numbered after the folder's
- * existing ADRs (adr-tools' `NNNN-slug.md`; log4brains' `YYYYMMDD-slug.md`),
- * linked from the assessment's front matter and links block.
- */
-export async function planNewAdr(
-  args: TemplateInputs & {
-    root: string;
-    assessmentPath: string;
-    assessmentText: string;
-    adrFolder: string;
-    format: NewAdrFormat;
-    /** the next free ADR number in that folder */
-    nextNumber: number;
-    title: string;
-    exists: (path: string) => Promise<boolean>;
-  },
-): Promise<AdrPlan> {
-  const { root } = args;
-  const file = relativePath(root, args.assessmentPath);
-  const { frontMatter: fm } = parseAssessment(args.assessmentText, file);
-  assertNoRelatedAdr(fm, file);
-  const lang = fm.language;
-  const slug = slugify(args.title, `cr-${fm.id}`, 60);
-  const stem = args.format === 'log4brains' ? args.today.replace(/-/g, '') : String(args.nextNumber).padStart(4, '0');
-  let adrPath = joinPath(args.adrFolder, `${stem}-${slug}.md`);
-  for (let n = 2; await args.exists(adrPath); n++) adrPath = joinPath(args.adrFolder, `${stem}-${slug}-${n}.md`);
-  ensureInside(root, adrPath);
-  const status = proposedStatus(args.format, lang);
-  const number = args.format === 'log4brains' ? undefined : args.nextNumber;
-  const context: DocumentContext = {
-    lang,
-    today: args.today,
-    request: requestView(fm),
-    assessment: { link: relativePath(args.adrFolder, args.assessmentPath) },
-    quotes: quoteViews(fm, root, args.adrFolder, args.settings.quoteValidityDays),
-    estimate: estimateView(fm),
-    newAdr: { number: number ?? 0, title: args.title, date: args.today, status },
-  };
-  const template = args.format === 'nygard' ? 'adr-nygard.md.hbs' : 'adr-madr.md.hbs';
-  const text = await renderTemplate(args.templates, template, lang, context);
-  const adr: AdrRef = { path: adrPath, title: args.title, number, status };
-  const assessmentFolder = dirname(args.assessmentPath);
-  const links = await renderBlock(args.templates, 'links', {
-    ...context,
-    adr: adrView(adr, assessmentFolder),
-    quotes: quoteViews(fm, root, assessmentFolder, args.settings.quoteValidityDays),
-  });
-  const assessmentTextNew = updateAssessmentText(args.assessmentText, file, {
-    adr: { path: relativePath(root, adrPath), ...(number !== undefined ? { number } : {}), title: args.title, status },
-    blocks: { links },
-  });
-  return { file: { path: adrPath, text }, adr, assessmentText: assessmentTextNew };
 }

@@ -15,7 +15,8 @@ import nodePath from 'node:path';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '../../src/core/assessment';
 import type { Lang } from '../../src/core/lang';
-import { planNewAdr, planNewAssessment, planQuote, type AdrRef } from '../../src/core/workflows';
+import { planNewAdr } from '../../src/core/adrPlan';
+import { planNewAssessment, planQuote, type AdrRef } from '../../src/core/workflows';
 import { REPO_ROOT } from './templateFiles';
 import { common, requestData, withEstimate } from './workflowFixture';
 

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { parseAssessment, updateAssessmentText } from '../../src/core/assessment';
 import { applyEdits, planSaveEstimate } from '../../src/core/saveEstimate';
-import { planNewAdr, planNewAssessment, planQuote } from '../../src/core/workflows';
+import { planNewAdr } from '../../src/core/adrPlan';
+import { planNewAssessment, planQuote } from '../../src/core/workflows';
 import { WORKED_EXAMPLE } from './workedExample';
 import { common, requestData, withEstimate } from './workflowFixture';
 

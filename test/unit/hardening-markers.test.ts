@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { parseAssessment, replaceGeneratedBlock, splitFrontMatter } from '../../src/core/assessment';
 import { planSaveEstimate } from '../../src/core/saveEstimate';
 import { inlineText, tableCell } from '../../src/core/templates';
-import { planNewAdr, planNewAssessment, planQuote } from '../../src/core/workflows';
+import { planNewAdr } from '../../src/core/adrPlan';
+import { planNewAssessment, planQuote } from '../../src/core/workflows';
 import { WORKED_EXAMPLE } from './workedExample';
 import { common, requestData } from './workflowFixture';
 

@@ -8,7 +8,8 @@ import type { DeskError } from '../../src/core/errors';
 import { readText } from '../../src/core/fsPort';
 import { joinPath } from '../../src/core/paths';
 import { settingsSchema } from '../../src/core/schema';
-import { planNewAdr, planNewAssessment, planQuote } from '../../src/core/workflows';
+import { planNewAdr } from '../../src/core/adrPlan';
+import { planNewAssessment, planQuote } from '../../src/core/workflows';
 import { makeTempDir, nodeFs } from './nodeFs';
 import { adr, common, exists, relative, requestData, TODAY, withEstimate } from './workflowFixture';
 
