@@ -4,6 +4,7 @@ import { generateQuoteArgsSchema } from '../core/schema';
 import { quotePlacement } from '../core/adr';
 import { readAdr } from '../adrs';
 import { parseAssessment } from '../core/assessment';
+import { DeskError } from '../core/errors';
 import { dirname, joinPath } from '../core/paths';
 import type { AdrRef } from '../core/workflows';
 import { planQuote } from '../core/workflows';
@@ -75,7 +76,17 @@ export function generateQuote(extensionUri: vscode.Uri) {
           continue;
         }
         const quote = fs.uri(next.file.path);
-        await createFile(quote, next.file.text);
+        try {
+          await createFile(quote, next.file.text);
+        } catch (error) {
+          // Created between that check and the write: leave it as it is and take the next number.
+          if (attempt < 20 && error instanceof DeskError && error.code === 'file-exists') {
+            log().info(`Quote ${next.number}: ${next.file.path} appeared before it was written; trying the next number.`);
+            taken.push(next.number);
+            continue;
+          }
+          throw error;
+        }
         // Both files change or neither: when the assessment cannot record the quote, the quote goes again.
         try {
           await replaceText(uri, text, next.assessmentText);

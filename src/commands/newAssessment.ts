@@ -4,6 +4,7 @@ import { newAssessmentArgsSchema } from '../core/schema';
 import type { NewAssessmentData } from '../core/assessment';
 import { DeskError } from '../core/errors';
 import type { Lang } from '../core/lang';
+import { dirname } from '../core/paths';
 import { shortId } from '../core/slug';
 import { planNewAssessment } from '../core/workflows';
 import { discoverAdrs, readAdr } from '../adrs';
@@ -158,18 +159,29 @@ export function newAssessment(extensionUri: vscode.Uri) {
     };
     // Choosing a free folder and writing into it run one command at a time, so two requests never share a folder.
     const assessment = await exclusive(async () => {
-      const plan = await planNewAssessment({
-        root: folder.uri.path,
-        data,
-        adr: relatedAdr,
-        exists: (path) => fs.exists(path),
-        templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
-        today: data.created,
-        settings,
-      });
-      const uri = fs.uri(plan.assessmentPath);
-      await createFile(uri, plan.file.text);
-      return uri;
+      for (let attempt = 0; ; attempt++) {
+        const plan = await planNewAssessment({
+          root: folder.uri.path,
+          data,
+          adr: relatedAdr,
+          exists: (path) => fs.exists(path),
+          templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+          today: data.created,
+          settings,
+        });
+        const uri = fs.uri(plan.assessmentPath);
+        try {
+          await createFile(uri, plan.file.text);
+        } catch (error) {
+          // Another writer created it after the folder was chosen: leave it as it is; the next plan sees its folder taken.
+          if (attempt < 20 && error instanceof DeskError && error.code === 'file-exists' && (await fs.exists(dirname(plan.assessmentPath)))) {
+            log().info(`${plan.assessmentPath} appeared before it was written; choosing the next folder.`);
+            continue;
+          }
+          throw error;
+        }
+        return uri;
+      }
     });
 
     let adr: vscode.Uri | undefined;
