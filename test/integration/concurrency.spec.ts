@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
-import type { DeskApi, GenerateQuoteResult, NewAssessmentResult } from '../../src/extension';
-import { closeAllEditors, EXTENSION_ID, listFiles, logMatches, readText, setSetting, TODAY, waitForLogMatch, workspaceFolder, writeEstimate } from './support';
+import type { DeskApi, NewAssessmentResult } from '../../src/extension';
+import { closeAllEditors, EXTENSION_ID, listFiles, readText, setSetting, TODAY, workspaceFolder, writeEstimate, assertPlain, generateQuote, shownBy, temps } from './support';
 
 const ADR_2 = 'doc/architecture/decisions/0002-expose-robot-data-through-the-versioned-open-api.md';
 
@@ -26,31 +26,6 @@ async function withEstimate(customer: string, title: string, adr = 'none'): Prom
   assert.ok(result, 'New Assessment returned its file');
   await writeEstimate(result.assessment);
   return result.assessment;
-}
-
-async function generateQuote(assessment: vscode.Uri): Promise<GenerateQuoteResult | undefined> {
-  return vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment, today: TODAY, open: false });
-}
-
-/** What a command showed the user in its error notification (the extension logs it), as the whole logged entry. */
-const SHOWN = (id: string) => new RegExp(`${id.replace(/\./g, '\\.')}: shown: ([\\s\\S]*?)(?=\\n\\d{4}-\\d\\d-\\d\\d |$)`);
-
-/** Runs `act` and returns the next message the command `id` shows. */
-async function shownBy(id: string, act: () => Promise<unknown>): Promise<string> {
-  const seen = logMatches(SHOWN(id)).length;
-  await act();
-  return (await waitForLogMatch(SHOWN(id), seen))[1];
-}
-
-/** No stack trace, no internal error text, no temporary file. */
-function assertPlain(message: string): void {
-  assert.doesNotMatch(message, /\n\s+at /, `a stack trace reached the user: ${message}`);
-  assert.doesNotMatch(message, /\.crd-|\.tmp\b/, `a temporary file reached the user: ${message}`);
-  assert.doesNotMatch(message, /\b(EPERM|EACCES|ENOENT|EISDIR|TypeError|is not a function|Error:)/, `an internal error text reached the user: ${message}`);
-}
-
-function temps(root: string): string[] {
-  return listFiles(root).filter((file) => /\.crd-[^/]*\.tmp$/.test(file));
 }
 
 /** `chattr +i`: even root cannot replace or rename the file (the suite's host may run as root, where modes do not stop writes). */

@@ -10,35 +10,12 @@ import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { DeskApi, GenerateQuoteResult, NewAssessmentResult } from '../../src/extension';
 import { WORKED_EXAMPLE } from '../unit/workedExample';
-import { closeAllEditors, EXTENSION_ID, listFiles, logMatches, readText, sleep, TODAY, waitForLogMatch, workspaceFolder, writeEstimate } from './support';
+import { closeAllEditors, EXTENSION_ID, listFiles, readText, sleep, TODAY, workspaceFolder, writeEstimate, assertPlain, generateQuote, shownBy, temps } from './support';
 
 async function newAssessment(customer: string, title: string): Promise<NewAssessmentResult | undefined> {
   return vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', {
     customer, title, broughtBy: '', dealSize: null, language: 'en', adr: 'none', today: TODAY, open: false,
   });
-}
-
-async function generateQuote(assessment: vscode.Uri): Promise<GenerateQuoteResult | undefined> {
-  return vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment, today: TODAY, open: false });
-}
-
-const SHOWN = (id: string) => new RegExp(`${id.replace(/\./g, '\\.')}: shown: ([\\s\\S]*?)(?=\\n\\d{4}-\\d\\d-\\d\\d |$)`);
-
-/** Runs `act` and returns the next message the command `id` shows. */
-async function shownBy(id: string, act: () => Promise<unknown>): Promise<string> {
-  const seen = logMatches(SHOWN(id)).length;
-  await act();
-  return (await waitForLogMatch(SHOWN(id), seen))[1];
-}
-
-function assertPlain(message: string): void {
-  assert.doesNotMatch(message, /\n\s+at /, `a stack trace reached the user: ${message}`);
-  assert.doesNotMatch(message, /\.crd-|\.tmp\b/, `a temporary file reached the user: ${message}`);
-  assert.doesNotMatch(message, /\b(EPERM|EACCES|ENOENT|EEXIST|TypeError|is not a function|Error:)/, `an internal error text reached the user: ${message}`);
-}
-
-function temps(root: string): string[] {
-  return listFiles(root).filter((file) => /\.crd-[^/]*\.tmp$/.test(file));
 }
 
 /**

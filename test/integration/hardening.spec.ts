@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAssessment, splitFrontMatter } from '../../src/core/assessment';
-import type { GenerateQuoteResult, NewAssessmentResult } from '../../src/extension';
-import { closeAllEditors, TODAY, writeEstimate } from './support';
+import type { NewAssessmentResult } from '../../src/extension';
+import { closeAllEditors, TODAY, writeEstimate, generateQuote } from './support';
 
 async function newAssessment(customer: string, title: string): Promise<vscode.Uri> {
   const result = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', {
@@ -15,10 +15,6 @@ async function newAssessment(customer: string, title: string): Promise<vscode.Ur
   });
   assert.ok(result, 'New Assessment returned its file');
   return result.assessment;
-}
-
-async function generateQuote(assessment: vscode.Uri): Promise<GenerateQuoteResult | undefined> {
-  return vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment, today: TODAY, open: false });
 }
 
 /** The file's text with its byte order mark, if any. */

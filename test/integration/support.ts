@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 /** Helpers for specs running inside the extension host. */
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -122,4 +123,31 @@ export function withEstimate(text: string, estimate: object = WORKED_EXAMPLE): s
 /** Adds the estimate to an assessment file on disk (not through an editor). */
 export async function writeEstimate(uri: vscode.Uri, estimate?: object): Promise<void> {
   await writeText(uri, withEstimate(await readText(uri), estimate));
+}
+
+/** Runs Generate Quote on an assessment without prompts (and, unless `open`, without opening the quote). */
+export async function generateQuote(assessment: vscode.Uri, open = false): Promise<{ quote: vscode.Uri; number: string } | undefined> {
+  return vscode.commands.executeCommand<{ quote: vscode.Uri; number: string } | undefined>('customRequest.generateQuote', { assessment, today: TODAY, ...(open ? {} : { open: false }) });
+}
+
+/** The log line the extension writes with each message it shows a user (runCommand): `<command>: shown: <message>`. */
+const SHOWN = (id: string) => new RegExp(`${id.replace(/\./g, '\\.')}: shown: ([\\s\\S]*?)(?=\\n\\d{4}-\\d\\d-\\d\\d |$)`);
+
+/** Runs `act` and returns the next message the command `id` shows the user. */
+export async function shownBy(id: string, act: () => Promise<unknown>): Promise<string> {
+  const seen = logMatches(SHOWN(id)).length;
+  await act();
+  return (await waitForLogMatch(SHOWN(id), seen))[1];
+}
+
+/** A message a user sees: no stack trace, no internal error text, no temporary file. */
+export function assertPlain(message: string): void {
+  assert.doesNotMatch(message, /\n\s+at /, `a stack trace reached the user: ${message}`);
+  assert.doesNotMatch(message, /\.crd-|\.tmp\b/, `a temporary file reached the user: ${message}`);
+  assert.doesNotMatch(message, /\b(EPERM|EACCES|ENOENT|EISDIR|EEXIST|TypeError|is not a function|Error:)/, `an internal error text reached the user: ${message}`);
+}
+
+/** The extension's temporary files left below a folder. */
+export function temps(root: string): string[] {
+  return listFiles(root).filter((file) => /\.crd-[^/]*\.tmp$/.test(file));
 }
