@@ -6,6 +6,9 @@ import { disposeLog } from './log';
 import { runCommand } from './runCommand';
 import { openEstimateForm, OPEN_ESTIMATE_FORM_COMMAND } from './commands/openEstimateForm';
 import { EstimateViewProvider } from './views/estimateView';
+import { RequestIndex } from './requestIndex';
+import { REQUESTS_VIEW, RequestTreeProvider, type RequestNode, type TreeSnapshot } from './views/requestTree';
+import { setStatus, SET_STATUS_COMMAND } from './commands/setStatus';
 
 export type { CreateAdrArgs } from './commands/createAdr';
 export type { GenerateQuoteArgs, GenerateQuoteResult } from './commands/generateQuote';
@@ -15,12 +18,28 @@ export type { NewAssessmentArgs, NewAssessmentResult } from './commands/newAsses
 export interface DeskApi {
   /** Hands a message to the estimate form's handler as its webview would; resolves to the messages it posted back. */
   estimateFormMessage(message: unknown): Promise<unknown[]>;
+  /** The Custom Requests tree as plain data, as it stands now (changes on disk show after a short debounce). */
+  requestTree(): Promise<TreeSnapshot[]>;
+  /** How many assessment files the tree's index has read from disk so far. */
+  requestIndexReads(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): DeskApi {
   const { extensionUri } = context;
   const estimateView = new EstimateViewProvider(extensionUri);
+  const index = new RequestIndex();
+  const tree = new RequestTreeProvider(index);
+  const treeView = vscode.window.createTreeView(REQUESTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
+    index,
+    tree,
+    treeView,
+    vscode.commands.registerCommand(SET_STATUS_COMMAND, runCommand(SET_STATUS_COMMAND, setStatus(index))),
+    vscode.commands.registerCommand('customRequest.openRequest', runCommand('customRequest.openRequest', async (node?: RequestNode | vscode.Uri) => {
+      const uri = node instanceof vscode.Uri ? node : node?.nodeKind === 'request' ? node.assessment : undefined;
+      if (uri) await vscode.window.showTextDocument(uri, { preview: false });
+    })),
+    vscode.commands.registerCommand('customRequest.refreshRequests', () => index.reset()),
     estimateView,
     vscode.window.registerWebviewViewProvider(EstimateViewProvider.viewType, estimateView),
     vscode.commands.registerCommand(OPEN_ESTIMATE_FORM_COMMAND, runCommand(OPEN_ESTIMATE_FORM_COMMAND, openEstimateForm(estimateView))),
@@ -29,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
     vscode.commands.registerCommand(GENERATE_QUOTE_COMMAND, runCommand(GENERATE_QUOTE_COMMAND, generateQuote(extensionUri))),
     { dispose: disposeLog },
   );
-  return { estimateFormMessage: (message) => estimateView.handleMessage(message) };
+  return { estimateFormMessage: (message) => estimateView.handleMessage(message), requestTree: () => tree.snapshot(), requestIndexReads: () => index.reads };
 }
 
 export function deactivate(): void {}

@@ -34,7 +34,7 @@ export interface EstimateSavePlan {
 /** The first lines of the commented example a new assessment carries (see `estimateHint`). */
 const HINT_STARTS = [' Estimate:', ' 估算'];
 
-function notAnAssessment(file: string): DeskError {
+export function notAnAssessment(file: string): DeskError {
   return new DeskError('not-an-assessment', {
     en: `${file} is not a custom request assessment (its front matter has no "kind: ${ASSESSMENT_KIND}").`,
     'zh-cn': `${file} 不是定制需求评估文件（front matter 中没有 “kind: ${ASSESSMENT_KIND}”）。`,
@@ -66,7 +66,7 @@ function assign(doc: Document, path: (string | number)[], value: unknown): void 
 }
 
 /** The smallest single edit turning `before` into `after`, offset by `base`; none when equal. */
-function diffEdit(before: string, after: string, base: number): TextEdit[] {
+export function diffEdit(before: string, after: string, base: number): TextEdit[] {
   if (before === after) return [];
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;

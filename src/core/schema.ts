@@ -148,6 +148,10 @@ export const quoteRecordSchema = z.object({
   currency: z.optional(currency),
 });
 
+/** Capability tags of a request: short single-line texts, at most 30 (see capabilities.ts for how they are compared). */
+const capabilityTag = text(60, 1).check(z.refine((tag) => !/[\r\n]/.test(tag), { params: { key: 'singleLine' } }));
+const capabilityTags = z.array(capabilityTag).check(z.maxLength(30));
+
 /** Marker that says a Markdown file is one of our assessments. */
 export const ASSESSMENT_KIND = 'custom-request-assessment';
 
@@ -157,6 +161,8 @@ export const assessmentFrontMatterSchema = z.object({
   id: text(80, 1),
   customer: text(200, 1),
   title: text(300, 1),
+  /** capability tags (`[data-push, sso]`): the same tag on requests of several customers marks a productisation candidate */
+  capabilities: z._default(capabilityTags, []),
   broughtBy: z._default(text(200), ''),
   dealSize: z.optional(z.object({ amount, currency })),
   language: z.enum(LANGS),
@@ -166,6 +172,8 @@ export const assessmentFrontMatterSchema = z.object({
   estimate: z.optional(estimateSchema),
   quoteTerms: z.optional(quoteTermsSchema),
   quotes: z._default(z.array(quoteRecordSchema), []),
+  /** which quote the customer accepted, and when; kept when a later revision is issued */
+  accepted: z.optional(z.object({ quote: text(60, 1), date: isoDate })),
 });
 
 export type EstimateData = z.output<typeof estimateSchema>;
@@ -202,6 +210,7 @@ export const newAssessmentArgsSchema = z.object({
   adr: optionalText(1000),
   adrTitle: optionalText(200),
   adrFolder: optionalText(1000),
+  capabilities: z.optional(capabilityTags),
   open: z.optional(z.boolean()),
   today: z.optional(isoDate),
 });
@@ -213,9 +222,21 @@ export const createAdrArgsSchema = z.object({
   open: z.optional(z.boolean()),
   today: z.optional(isoDate),
 });
+export const updateRegisterArgsSchema = z.object({
+  workspaceFolder: optionalText(1000),
+  open: z.optional(z.boolean()),
+  today: z.optional(isoDate),
+});
 export const openEstimateFormArgsSchema = z.object({ assessment: assessmentRef });
 export const generateQuoteArgsSchema = z.object({
   assessment: assessmentRef,
   open: z.optional(z.boolean()),
+  today: z.optional(isoDate),
+});
+export const setStatusArgsSchema = z.object({
+  assessment: assessmentRef,
+  status: z.optional(z.enum(REQUEST_STATUSES)),
+  /** the accepted quote's number, e.g. Q-2026-003-R2; default the latest */
+  acceptedQuote: optionalText(60),
   today: z.optional(isoDate),
 });

@@ -1,0 +1,142 @@
+/**
+ * A request's life: its status, which changes are allowed, the quote that
+ * counts, and whether a quote is still valid. Pure: the adapters apply the
+ * planned edits through the document, so undo works.
+ *
+ * Rules:
+ * - "estimated" needs an estimate; "quoted", "accepted" and "declined" need a quote.
+ * - Accepting records which quote (number with its revision) and the date. The
+ *   accepted quote's file is never rewritten: Generate Quote always writes a new
+ *   revision, and after acceptance it says so.
+ * - Leaving "accepted" for an earlier stage (draft, estimated, quoted,
+ *   declined) is a correction: the acceptance record goes. Moving on to
+ *   "productised" or "withdrawn" keeps it, as history.
+ * - A quote is expired the day after its valid-until date (issue date plus the
+ *   assessment's quote validity, as the documents print it).
+ */
+import { isMap, parseDocument } from 'yaml';
+import { splitFrontMatter, lineEnding, withLineEnding, yamlProblem } from './assessment';
+import { DeskError } from './errors';
+import type { Bilingual, Lang } from './lang';
+import { problemsMessage } from './fieldMessages';
+import { addDays, parseQuoteNumber } from './quote';
+import type { TextEdit } from './saveEstimate';
+import { diffEdit, notAnAssessment } from './saveEstimate';
+import type { AssessmentFrontMatter, QuoteRecord, RequestStatus } from './schema';
+import { ASSESSMENT_KIND, REQUEST_STATUSES, assessmentFrontMatterSchema } from './schema';
+
+const LABELS: Record<RequestStatus, Bilingual> = {
+  draft: { en: 'Draft', 'zh-cn': '草稿' },
+  estimated: { en: 'Estimated', 'zh-cn': '已估算' },
+  quoted: { en: 'Quoted', 'zh-cn': '已报价' },
+  accepted: { en: 'Accepted', 'zh-cn': '已接受' },
+  declined: { en: 'Declined', 'zh-cn': '已拒绝' },
+  productised: { en: 'Productised', 'zh-cn': '已产品化' },
+  withdrawn: { en: 'Withdrawn', 'zh-cn': '已撤回' },
+};
+
+export function statusLabel(status: RequestStatus, lang: Lang): string {
+  return LABELS[status][lang];
+}
+
+export function isRequestStatus(value: unknown): value is RequestStatus {
+  return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+/** The request's latest quote: highest revision of the newest number (records are appended in issue order). */
+export function latestQuote(fm: Pick<AssessmentFrontMatter, 'quotes'>): QuoteRecord | undefined {
+  let latest: QuoteRecord | undefined;
+  for (const quote of fm.quotes) {
+    if (!latest || quote.date > latest.date || (quote.date === latest.date && quote.revision >= latest.revision)) latest = quote;
+  }
+  return latest;
+}
+
+/** Quotes latest first. */
+export function quotesLatestFirst(fm: Pick<AssessmentFrontMatter, 'quotes'>): QuoteRecord[] {
+  return fm.quotes
+    .map((quote, index) => ({ quote, index }))
+    .sort((a, b) => (a.quote.date === b.quote.date ? b.index - a.index : a.quote.date < b.quote.date ? 1 : -1))
+    .map((entry) => entry.quote);
+}
+
+export interface QuoteStanding {
+  validUntil: string;
+  expired: boolean;
+}
+
+/** Valid until the issue date plus `validDays`, inclusive; expired from the next day. */
+export function quoteStanding(quote: Pick<QuoteRecord, 'date'>, validDays: number, today: string): QuoteStanding {
+  const validUntil = addDays(quote.date, validDays);
+  return { validUntil, expired: today > validUntil };
+}
+
+/** Why `target` cannot be set now, or undefined when it can. */
+export function statusChangeProblem(fm: AssessmentFrontMatter, target: RequestStatus, acceptedQuote?: string): Bilingual | undefined {
+  const name = `${fm.customer}: ${fm.title}`;
+  if (target === 'estimated' && !fm.estimate) {
+    return { en: `${name} has no estimate yet: fill in the estimate form first.`, 'zh-cn': `“${name}”还没有估算，请先在估算表单中填写。` };
+  }
+  if ((target === 'quoted' || target === 'accepted' || target === 'declined') && fm.quotes.length === 0) {
+    return {
+      en: `${name} has no quote yet: generate one first, then mark it ${LABELS[target].en.toLowerCase()}.`,
+      'zh-cn': `“${name}”还没有报价单，请先生成报价单，再标记为“${LABELS[target]['zh-cn']}”。`,
+    };
+  }
+  if (target === 'accepted' && acceptedQuote !== undefined && !fm.quotes.some((q) => q.number === acceptedQuote)) {
+    return { en: `${name} has no quote ${acceptedQuote}.`, 'zh-cn': `“${name}”没有编号为 ${acceptedQuote} 的报价单。` };
+  }
+  return undefined;
+}
+
+export interface StatusChangePlan {
+  text: string;
+  edits: TextEdit[];
+  frontMatter: AssessmentFrontMatter;
+}
+
+/**
+ * Sets the status in the assessment's front matter as the smallest edits;
+ * accepting also records the accepted quote (default: the latest) and the date.
+ */
+export function planStatusChange(text: string, file: string, target: RequestStatus, options: { today: string; acceptedQuote?: string }): StatusChangePlan {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const split = splitFrontMatter(text);
+  if (!split) throw notAnAssessment(file);
+  const doc = parseDocument(split.yaml);
+  if (doc.errors.length > 0) {
+    throw new DeskError('invalid-front-matter', {
+      en: `The front matter of ${file} is not valid YAML: ${yamlProblem(doc.errors[0])}. Fix it in the editor first.`,
+      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${yamlProblem(doc.errors[0])}。请先在编辑器中修正。`,
+    });
+  }
+  if (!isMap(doc.contents) || doc.get('kind') !== ASSESSMENT_KIND) throw notAnAssessment(file);
+  const before = assessmentFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
+  if (!before.success) {
+    throw new DeskError('invalid-front-matter', problemsMessage(before.error, { en: `The front matter of ${file} has a problem`, 'zh-cn': `${file} 的 front matter 有问题` }));
+  }
+  const problem = statusChangeProblem(before.data, target, options.acceptedQuote);
+  if (problem) throw new DeskError('invalid-input', problem);
+
+  doc.set('status', target);
+  if (target === 'accepted') {
+    const quote = options.acceptedQuote ?? latestQuote(before.data)!.number;
+    doc.set('accepted', doc.createNode({ quote, date: options.today }));
+  } else if (target !== 'productised' && target !== 'withdrawn' && doc.has('accepted')) {
+    doc.delete('accepted');
+  }
+  const frontMatter = assessmentFrontMatterSchema.parse(doc.toJS());
+  const eol = lineEnding(text);
+  let yaml = withLineEnding(doc.toString({ lineWidth: 0 }), eol);
+  if (!split.yaml.endsWith('\n')) yaml = yaml.replace(/\r?\n$/, '');
+  const yamlStart = bom + text.slice(bom).indexOf('\n') + 1;
+  const edits = diffEdit(split.yaml, yaml, yamlStart);
+  return { text: text.slice(0, yamlStart) + yaml + text.slice(yamlStart + split.yaml.length), edits, frontMatter };
+}
+
+/** The quote number without its revision suffix, and the revision: `Q-2026-003-R2` → `Q-2026-003`, 2. */
+export function quoteRevision(number: string): { base: string; revision: number } {
+  const parsed = parseQuoteNumber(number);
+  if (!parsed) return { base: number, revision: 1 };
+  return { base: number.replace(/-R\d+$/, ''), revision: parsed.revision };
+}

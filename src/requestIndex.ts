@@ -1,0 +1,207 @@
+import * as vscode from 'vscode';
+import { parseAssessment } from './core/assessment';
+import { DeskError } from './core/errors';
+import { joinPath, relativePath } from './core/paths';
+import type { AssessmentFrontMatter } from './core/schema';
+import { readSettings } from './config';
+import { log } from './log';
+import { uiLang } from './uiLanguage';
+import { WorkspaceFs } from './workspaceFs';
+
+/** One assessment as the tree and the register see it: parsed, or the reason it could not be. */
+export interface RequestEntry {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+  /** workspace-folder-relative path of the assessment */
+  path: string;
+  frontMatter?: AssessmentFrontMatter;
+  /** why the front matter could not be read, in the UI language */
+  problem?: string;
+  /** days a quote stays valid when its assessment does not say (the folder's setting) */
+  defaultValidDays: number;
+}
+
+/** Where a folder's assessments live: `<assessmentFolder>/<request>/assessment.md`. */
+interface FolderWatch {
+  folder: vscode.WorkspaceFolder;
+  base: string;
+  watcher: vscode.FileSystemWatcher;
+}
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * Every assessment in the workspace, kept current without rescanning: the
+ * first call lists each folder's assessment folder once; after that a file
+ * system watcher and the open documents say which files changed, and only
+ * those are read again (debounced, so a `git checkout` of many files is one
+ * refresh). An open document counts with its unsaved text, so a status set
+ * through the editor shows at once.
+ */
+export class RequestIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, RequestEntry>();
+  private readonly watches: FolderWatch[] = [];
+  private readonly pending = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private loading: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** files read from disk since the index was created (for the benchmarks) */
+  reads = 0;
+
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('customRequest.assessmentFolder')) this.reset();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.entries.has(e.document.uri.toString())) this.schedule(e.document.uri);
+      }),
+      // A closed document's unsaved text is gone: the file on disk counts again.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (this.entries.has(doc.uri.toString())) this.schedule(doc.uri);
+      }),
+    );
+  }
+
+  /** All entries, loading them on first use. */
+  async all(): Promise<RequestEntry[]> {
+    this.loading ??= this.load();
+    await this.loading;
+    return [...this.entries.values()];
+  }
+
+  /** The entry of one assessment, if it is one of ours. */
+  async get(uri: vscode.Uri): Promise<RequestEntry | undefined> {
+    await this.all();
+    return this.entries.get(uri.toString());
+  }
+
+  /** Reads these files again now (after a command changed them), without waiting for the watcher. */
+  async refresh(...uris: vscode.Uri[]): Promise<void> {
+    if (!this.loading) return;
+    await this.loading;
+    for (const uri of uris) {
+      const watch = this.watchOf(uri);
+      if (watch) await this.readEntry(watch, uri);
+    }
+    this.emitter.fire();
+  }
+
+  /** Forgets everything; the next `all()` lists the folders again. */
+  reset(): void {
+    this.disposeWatches();
+    this.entries.clear();
+    this.pending.clear();
+    this.loading = undefined;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.disposeWatches();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private disposeWatches(): void {
+    for (const watch of this.watches.splice(0)) watch.watcher.dispose();
+  }
+
+  private async load(): Promise<void> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const settings = readSettings(folder.uri);
+      const base = joinPath(folder.uri.path, settings.assessmentFolder);
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${settings.assessmentFolder}/**`));
+      const watch: FolderWatch = { folder, base, watcher };
+      this.watches.push(watch);
+      watcher.onDidCreate((uri) => this.changed(watch, uri));
+      watcher.onDidChange((uri) => this.changed(watch, uri));
+      watcher.onDidDelete((uri) => this.deleted(watch, uri));
+      const fs = new WorkspaceFs(folder.uri);
+      const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
+      await Promise.all(dirs.map((entry) => this.readEntry(watch, fs.uri(joinPath(base, entry.name, 'assessment.md')))));
+    }
+  }
+
+  /** `<base>/<request>/assessment.md` → that file; `<base>/<request>` (a folder created or checked out) → its assessment. */
+  private assessmentOf(watch: FolderWatch, uri: vscode.Uri): vscode.Uri | undefined {
+    if (!uri.path.startsWith(`${watch.base}/`)) return undefined;
+    const parts = uri.path.slice(watch.base.length + 1).split('/');
+    if (parts.length === 1 && parts[0]) return vscode.Uri.joinPath(uri, 'assessment.md');
+    if (parts.length === 2 && parts[1] === 'assessment.md') return uri;
+    return undefined;
+  }
+
+  private watchOf(uri: vscode.Uri): FolderWatch | undefined {
+    return this.watches.find((watch) => uri.path.startsWith(`${watch.base}/`) && vscode.workspace.getWorkspaceFolder(uri) === watch.folder);
+  }
+
+  private changed(watch: FolderWatch, uri: vscode.Uri): void {
+    const assessment = this.assessmentOf(watch, uri);
+    if (assessment) this.schedule(assessment);
+  }
+
+  private deleted(watch: FolderWatch, uri: vscode.Uri): void {
+    // A deleted request folder (or the whole assessment folder) takes its entries with it.
+    const prefix = `${uri.path}/`;
+    let removed = false;
+    for (const [key, entry] of this.entries) {
+      if (entry.uri.path === uri.path || entry.uri.path.startsWith(prefix)) removed = this.entries.delete(key) || removed;
+    }
+    if (removed) this.emitter.fire();
+    this.changed(watch, uri);
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    this.pending.add(uri.toString());
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    if (!this.loading) return this.pending.clear();
+    await this.loading;
+    const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
+    this.pending.clear();
+    for (const uri of uris) {
+      const watch = this.watchOf(uri);
+      if (watch) await this.readEntry(watch, uri);
+    }
+    if (uris.length > 0) this.emitter.fire();
+  }
+
+  /** Reads one assessment (the open document's text when it is open) and stores or drops its entry. */
+  private async readEntry(watch: FolderWatch, uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const path = relativePath(watch.folder.uri.path, uri.path);
+    let text: string | undefined;
+    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
+    if (open) text = open.getText();
+    else {
+      this.reads++;
+      const bytes = await new WorkspaceFs(watch.folder.uri).readFile(uri.path).catch(() => undefined);
+      if (bytes) text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    }
+    if (text === undefined) {
+      this.entries.delete(key);
+      return;
+    }
+    const entry: RequestEntry = { uri, folder: watch.folder, path, defaultValidDays: readSettings(watch.folder.uri).quoteValidityDays };
+    try {
+      entry.frontMatter = parseAssessment(text, path).frontMatter;
+    } catch (error) {
+      if (error instanceof DeskError && error.code === 'not-an-assessment') {
+        // Some other Markdown file that happens to be called assessment.md: not ours.
+        this.entries.delete(key);
+        return;
+      }
+      entry.problem = error instanceof DeskError ? error.messageIn(uiLang()) : String(error);
+      log().info(`Requests: ${path}: ${entry.problem}`);
+    }
+    this.entries.set(key, entry);
+  }
+}
