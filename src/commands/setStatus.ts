@@ -5,7 +5,7 @@ import { parseAssessment } from '../core/assessment';
 import { DeskError } from '../core/errors';
 import type { RequestStatus } from '../core/schema';
 import { REQUEST_STATUSES, setStatusArgsSchema } from '../core/schema';
-import { latestQuote, planStatusChange, quotesLatestFirst, statusChangeProblem, statusLabel } from '../core/status';
+import { latestQuote, planStatusChange, requestName, quotesLatestFirst, statusChangeProblem, statusLabel } from '../core/status';
 import { pickOne } from '../prompts';
 import type { RequestIndex } from '../requestIndex';
 import { todayIso } from '../today';
@@ -53,7 +53,7 @@ export function setStatus(index: RequestIndex) {
           value,
         };
       });
-      status = (await pickOne(items, { title, placeHolder: vscode.l10n.t('New status of {0}', `${fm.customer}: ${fm.title}`) })).value;
+      status = (await pickOne(items, { title, placeHolder: vscode.l10n.t('New status of {0}', requestName(fm, lang)) })).value;
     }
     let acceptedQuote = args.acceptedQuote;
     if (status === 'accepted' && !acceptedQuote && fm.quotes.length > 1) {

@@ -39,6 +39,11 @@ export function statusLabel(status: RequestStatus, lang: Lang): string {
   return LABELS[status][lang];
 }
 
+/** `Customer: Title`, with the full-width colon between Chinese words. */
+export function requestName(fm: { customer: string; title: string }, lang: Lang): string {
+  return `${fm.customer}${lang === 'zh-cn' ? '：' : ': '}${fm.title}`;
+}
+
 export function isRequestStatus(value: unknown): value is RequestStatus {
   return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
 }
@@ -73,18 +78,19 @@ export function quoteStanding(quote: Pick<QuoteRecord, 'date'>, validDays: numbe
 
 /** Why `target` cannot be set now, or undefined when it can. */
 export function statusChangeProblem(fm: AssessmentFrontMatter, target: RequestStatus, acceptedQuote?: string): Bilingual | undefined {
-  const name = `${fm.customer}: ${fm.title}`;
+  const name = requestName(fm, 'en');
+  const zhName = requestName(fm, 'zh-cn');
   if (target === 'estimated' && !fm.estimate) {
-    return { en: `${name} has no estimate yet: fill in the estimate form first.`, 'zh-cn': `“${name}”还没有估算，请先在估算表单中填写。` };
+    return { en: `${name} has no estimate yet: fill in the estimate form first.`, 'zh-cn': `“${zhName}”还没有估算，请先在估算表单中填写。` };
   }
   if ((target === 'quoted' || target === 'accepted' || target === 'declined') && fm.quotes.length === 0) {
     return {
       en: `${name} has no quote yet: generate one first, then mark it ${LABELS[target].en.toLowerCase()}.`,
-      'zh-cn': `“${name}”还没有报价单，请先生成报价单，再标记为“${LABELS[target]['zh-cn']}”。`,
+      'zh-cn': `“${zhName}”还没有报价单，请先生成报价单，再标记为“${LABELS[target]['zh-cn']}”。`,
     };
   }
   if (target === 'accepted' && acceptedQuote !== undefined && !fm.quotes.some((q) => q.number === acceptedQuote)) {
-    return { en: `${name} has no quote ${acceptedQuote}.`, 'zh-cn': `“${name}”没有编号为 ${acceptedQuote} 的报价单。` };
+    return { en: `${name} has no quote ${acceptedQuote}.`, 'zh-cn': `“${zhName}”没有编号为 ${acceptedQuote} 的报价单。` };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { formatMoney } from '../core/money';
 import { joinPath } from '../core/paths';
 import type { QuoteRecord, RequestStatus } from '../core/schema';
 import { REQUEST_STATUSES } from '../core/schema';
-import { latestQuote, quoteRevision, quoteStanding, quotesLatestFirst, statusLabel } from '../core/status';
+import { latestQuote, quoteRevision, requestName, quoteStanding, quotesLatestFirst, statusLabel } from '../core/status';
 import type { RequestEntry, RequestIndex } from '../requestIndex';
 import { todayIso } from '../today';
 import { uiLang } from '../uiLanguage';
@@ -38,7 +38,7 @@ const STATUS_ICONS: Record<RequestStatus, string> = {
 };
 
 function requestLabel(entry: RequestEntry): string {
-  return entry.frontMatter ? `${entry.frontMatter.customer}: ${entry.frontMatter.title}` : entry.path;
+  return entry.frontMatter ? requestName(entry.frontMatter, uiLang()) : entry.path;
 }
 
 /** `Q-2026-003 R2` */

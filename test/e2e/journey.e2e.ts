@@ -6,7 +6,7 @@
  * Each entry of JOURNEY is one step and one mocha test; they run in order on the
  * same window, and a failed step skips the rest of that language's run. A new
  * feature adds its steps where the user would meet it (the form's, in
- * formSteps.ts, before the quote; the request tree after it — see the marker below).
+ * formSteps.ts, before the quote; the request tree's, in treeSteps.ts, after it).
  *
  * Run: npx mocha --config test/e2e/.mocharc.json
  */
@@ -16,6 +16,7 @@ import { splitFrontMatter } from '../../src/core/assessment';
 import { FORM_STEPS, SWITCH_STEP } from './formSteps';
 import { assertLines, Journey, localToday, type Step } from './journey';
 import { SCENARIOS } from './scenarios';
+import { TREE_STEPS } from './treeSteps';
 import { E2eSession, prepareOnce } from './session';
 import { waitUntil } from './workbench';
 
@@ -122,8 +123,7 @@ const JOURNEY: Step[] = [
       assert.deepEqual(assessment.estimate, s.estimate, 'the estimate is kept in the assessment');
     },
   },
-  // ← The request tree's steps go here: the tree lists the assessment with its
-  //   customer, status "quoted", quote number and NRE.
+  ...TREE_STEPS,
   SWITCH_STEP,
   {
     title: 'adr list prints exactly what it printed before',

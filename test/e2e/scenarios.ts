@@ -36,6 +36,8 @@ export interface Expected {
   /** the first quote's number and file name in the year it is issued */
   quoteNumber(year: number): string;
   quoteFile(year: number): string;
+  /** the NRE as the UI shows it (the Custom Requests tree), in the UI's language */
+  nreShown: string;
   /** front-matter figures of the quote, minor units */
   nreFeeMinor: number;
   yearlyFeeMinor: number;
@@ -110,6 +112,7 @@ export const SCENARIOS: Scenario[] = [
       assessmentFolder: (created) => `${created}-northwind-logistics-push-robot-telemetry-to-their-own-data-platform`,
       quoteNumber: (year) => `Q-${year}-001`,
       quoteFile: (year) => `quote-Q-${year}-001-northwind-logistics.md`,
+      nreShown: '$31,000.00',
       nreFeeMinor: 3_100_000,
       yearlyFeeMinor: 1_500_000,
       termTotalMinor: 7_600_000,
@@ -170,6 +173,7 @@ export const SCENARIOS: Scenario[] = [
       assessmentFolder: (created) => `${created}-星河物流-把机器人数据推送到客户自有平台`,
       quoteNumber: (year) => `Q-${year}-001`,
       quoteFile: (year) => `quote-Q-${year}-001-星河物流.md`,
+      nreShown: '¥119,000.00',
       nreFeeMinor: 11_900_000,
       yearlyFeeMinor: 7_200_000,
       termTotalMinor: 26_300_000,

@@ -20,6 +20,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     viewsContainers: { activitybar: { id: string; title: string }[] };
+    views: Record<string, { id: string; name: string }[]>;
     configuration: { properties: Record<string, { default?: unknown }> };
   };
 }
@@ -60,6 +61,20 @@ export class UiText {
     const container = this.manifest.contributes.viewsContainers.activitybar.find((c) => c.id === id);
     if (!container) throw new Error(`package.json contributes no view container ${id}`);
     return this.resolveNls(container.title);
+  }
+
+  /** The name of a contributed view, as its pane header shows it. */
+  viewName(id: string): string {
+    const view = Object.values(this.manifest.contributes.views).flat().find((v) => v.id === id);
+    if (!view) throw new Error(`package.json contributes no view ${id}`);
+    return this.resolveNls(view.name);
+  }
+
+  /** A command's title without its category, as menus show it. */
+  menuTitle(commandId: string): string {
+    const command = this.manifest.contributes.commands.find((c) => c.command === commandId);
+    if (!command) throw new Error(`package.json contributes no command ${commandId}`);
+    return this.resolveNls(command.title);
   }
 
   /** The palette title of a command, `Category: Title`, as VS Code shows it. */
