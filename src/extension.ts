@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createAdr, CREATE_ADR_COMMAND } from './commands/createAdr';
 import { generateQuote, GENERATE_QUOTE_COMMAND } from './commands/generateQuote';
 import { newAssessment, NEW_ASSESSMENT_COMMAND } from './commands/newAssessment';
+import { updateRegister, UPDATE_REGISTER_COMMAND } from './commands/updateRegister';
 import { disposeLog } from './log';
 import { runCommand } from './runCommand';
 import { openEstimateForm, OPEN_ESTIMATE_FORM_COMMAND } from './commands/openEstimateForm';
@@ -9,10 +10,13 @@ import { EstimateViewProvider } from './views/estimateView';
 import { RequestIndex } from './requestIndex';
 import { REQUESTS_VIEW, RequestTreeProvider, type RequestNode, type TreeSnapshot } from './views/requestTree';
 import { setStatus, SET_STATUS_COMMAND } from './commands/setStatus';
+import { commitRequest, COMMIT_REQUEST_COMMAND } from './commands/commitRequest';
 
+export type { CommitRequestArgs, CommitRequestResult } from './commands/commitRequest';
 export type { CreateAdrArgs } from './commands/createAdr';
 export type { GenerateQuoteArgs, GenerateQuoteResult } from './commands/generateQuote';
 export type { NewAssessmentArgs, NewAssessmentResult } from './commands/newAssessment';
+export type { UpdateRegisterArgs, UpdateRegisterResult } from './commands/updateRegister';
 
 /** Registers the commands and the form's view; no file is read and no template compiled until one runs. */
 export interface DeskApi {
@@ -46,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
     vscode.commands.registerCommand(NEW_ASSESSMENT_COMMAND, runCommand(NEW_ASSESSMENT_COMMAND, newAssessment(extensionUri))),
     vscode.commands.registerCommand(CREATE_ADR_COMMAND, runCommand(CREATE_ADR_COMMAND, createAdr(extensionUri))),
     vscode.commands.registerCommand(GENERATE_QUOTE_COMMAND, runCommand(GENERATE_QUOTE_COMMAND, generateQuote(extensionUri))),
+    vscode.commands.registerCommand(UPDATE_REGISTER_COMMAND, runCommand(UPDATE_REGISTER_COMMAND, updateRegister(extensionUri))),
+    vscode.commands.registerCommand(COMMIT_REQUEST_COMMAND, runCommand(COMMIT_REQUEST_COMMAND, commitRequest())),
     { dispose: disposeLog },
   );
   return { estimateFormMessage: (message) => estimateView.handleMessage(message), requestTree: () => tree.snapshot(), requestIndexReads: () => index.reads };

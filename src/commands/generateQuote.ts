@@ -14,6 +14,7 @@ import { log } from '../log';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
 import { createFile, currentText, ensureSaved, exclusive, removeCreated, replaceText, WorkspaceFs } from '../workspaceFs';
+import { COMMIT_REQUEST_COMMAND } from './commitRequest';
 
 export const GENERATE_QUOTE_COMMAND = 'customRequest.generateQuote';
 
@@ -99,7 +100,11 @@ export function generateQuote(extensionUri: vscode.Uri) {
     });
     const quote = fs.uri(plan.file.path);
     if (args.open !== false) await vscode.window.showTextDocument(quote, { preview: false });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Quote {0} written to {1}.', plan.number, vscode.workspace.asRelativePath(quote)));
+    // Offered, not awaited: the command's result must not wait on a notification the user may never answer.
+    const commit = vscode.l10n.t('Commit');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Quote {0} written to {1}.', plan.number, vscode.workspace.asRelativePath(quote)), commit).then((choice) => {
+      if (choice === commit) void vscode.commands.executeCommand(COMMIT_REQUEST_COMMAND, { assessment: uri });
+    });
     return { quote, number: plan.number };
   };
 }

@@ -39,7 +39,12 @@ export type DeskErrorCode =
   | 'no-workspace'
   | 'not-an-assessment'
   | 'adr-not-found'
-  | 'write-failed';
+  | 'write-failed'
+  | 'git-unavailable'
+  | 'not-a-repository'
+  | 'git-failed'
+  | 'hook-refused'
+  | 'merge-conflict';
 
 export function isCancelled(error: unknown): error is CancelledError {
   return error instanceof CancelledError;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** What a host runner tells the specs through the file named by CRD_IT_CONFIG. */
 export interface ItConfig {
-  scenario: 'sample' | 'multi-root' | 'untrusted';
+  scenario: 'sample' | 'multi-root' | 'untrusted' | 'git';
   /** bundled spec files to run */
   specs: string[];
   /** where run() writes its SuiteResult */

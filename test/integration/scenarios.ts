@@ -3,6 +3,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';
 import * as esbuild from 'esbuild';
 import type { ItConfig } from './config';
+import { prepareGitWorkspace } from './gitWorkspace';
 
 export const REPO_ROOT = nodePath.resolve(__dirname, '../..');
 export const OUT = nodePath.join(REPO_ROOT, 'test-output', 'integration');
@@ -21,7 +22,7 @@ const ADR_REPOS = ['adr-tools-default', 'adr-tools-custom-dir', 'log4brains', 'm
 export async function scenarios(): Promise<Scenario[]> {
   const { prepareSampleWorkspace } = await import('../../scripts/sample-workspace.mjs');
   return [
-    { name: 'sample', specs: ['activation', 'commands', 'settings', 'form', 'concurrency', 'hardening', 'faults', 'requests'], prepare: async (parent) => prepareSampleWorkspace(parent) },
+    { name: 'sample', specs: ['activation', 'commands', 'settings', 'form', 'concurrency', 'hardening', 'faults', 'requests', 'register'], prepare: async (parent) => prepareSampleWorkspace(parent) },
     {
       name: 'multi-root',
       specs: ['discovery'],
@@ -34,6 +35,7 @@ export async function scenarios(): Promise<Scenario[]> {
       },
     },
     { name: 'untrusted', specs: ['untrusted'], untrusted: true, prepare: async (parent) => prepareSampleWorkspace(parent) },
+    { name: 'git', specs: ['git'], prepare: async (parent) => prepareGitWorkspace(parent, prepareSampleWorkspace) },
   ];
 }
 

@@ -1,0 +1,177 @@
+/**
+ * The adapter between Commit Request and Git: the built-in Git extension's API
+ * finds the repository, says whether Git is on and where its executable is,
+ * and refreshes the Source Control view; the status, staging and commit run
+ * that executable directly, because the API has no path-limited commit
+ * (`Repository.commit` commits the whole index, the user's unrelated staged
+ * files included) and its `add` reads paths as globs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { outputExcerpt, refusingHook } from './core/commitPlan';
+import { DeskError } from './core/errors';
+import type { Bilingual } from './core/lang';
+import type { GitApi, GitExtension, GitRepository } from './gitApi';
+import { log } from './log';
+
+/** The open repository that holds `file` (in the workspace folder `folder`), with the git executable to run in it. */
+export interface OpenRepository {
+  repository: GitRepository;
+  /** the repository's root folder, a file-system path */
+  root: string;
+  gitPath: string;
+}
+
+function unavailable(en: string, zh: string): DeskError {
+  return new DeskError('git-unavailable', { en, 'zh-cn': zh });
+}
+
+async function initialized(api: GitApi): Promise<void> {
+  if (api.state === 'initialized') return;
+  // The first scan of the workspace folders; after 15 s the repositories found so far will do.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 15_000);
+    const listener = api.onDidChangeState((state) => state === 'initialized' && done());
+    function done() {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}
+
+/** The Git extension's repository for a file, or a DeskError that says plainly why there is none. */
+export async function repositoryFor(folder: vscode.WorkspaceFolder, file: vscode.Uri): Promise<OpenRepository> {
+  // Committing runs the repository's hooks, which are programs from the folder: never in restricted mode.
+  if (!vscode.workspace.isTrusted) {
+    throw unavailable(
+      'Commit Request runs Git and the repository\'s hooks, so it works only in a trusted workspace. Trust this folder ("Manage Workspace Trust") to use it.',
+      '「提交定制需求」会运行 Git 和仓库的钩子，因此只能在受信任的工作区中使用。请先信任此文件夹（“管理工作区信任”）。',
+    );
+  }
+  if (file.scheme !== 'file') {
+    throw unavailable(`Commit Request needs a folder on this machine's disk; ${file.toString()} is not one.`, `「提交定制需求」需要本机磁盘上的文件夹；${file.toString()} 不是。`);
+  }
+  if (vscode.workspace.getConfiguration('git', folder.uri).get<boolean>('enabled') === false) {
+    throw unavailable(
+      `Git is turned off for ${folder.name} (setting "git.enabled"). Turn it on to commit the request.`,
+      `${folder.name} 的 Git 已关闭（设置 "git.enabled"）。请先打开它，再提交此需求。`,
+    );
+  }
+  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  if (!extension) {
+    throw unavailable(
+      'The built-in Git extension is disabled or missing. Enable "Git" (vscode.git) in the Extensions view to commit the request.',
+      '内置的 Git 扩展已被禁用或缺失。请在“扩展”视图中启用 “Git”（vscode.git），再提交此需求。',
+    );
+  }
+  const exports = extension.isActive ? extension.exports : await extension.activate();
+  // With "git.enabled" on, a disabled extension means it found no git executable.
+  if (!exports.enabled) {
+    throw unavailable(
+      'Git was not found. Install Git, or set "git.path" to its executable, then reload the window.',
+      '未找到 Git。请安装 Git，或在设置 "git.path" 中指定其可执行文件，然后重新加载窗口。',
+    );
+  }
+  const api = exports.getAPI(1);
+  await initialized(api);
+  const repository = api.getRepository(file) ?? (await api.openRepository(folder.uri));
+  const root = repository?.rootUri.fsPath;
+  // In a multi-root workspace, another folder's repository must not take this file's commit.
+  if (!repository || !root || !isWithin(root, file.fsPath)) {
+    throw new DeskError('not-a-repository', {
+      en: `${folder.name} is not in a Git repository that VS Code has open. Run "git init" there (or "Initialize Repository" in Source Control); if its repository is in a parent folder, open that one in Source Control first.`,
+      'zh-cn': `${folder.name} 不在 VS Code 已打开的 Git 仓库中。请在其中运行 "git init"（或在“源代码管理”中选择“初始化仓库”）；如果它的仓库在上级文件夹中，请先在“源代码管理”中打开该仓库。`,
+    });
+  }
+  return { repository, root, gitPath: api.git.path };
+}
+
+function isWithin(root: string, path: string): boolean {
+  const relative = nodePath.relative(root, path);
+  return !nodePath.isAbsolute(relative) && relative.split(nodePath.sep)[0] !== '..';
+}
+
+interface GitRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Keeps the first 64 KB of a stream: enough for any message, and a chatty hook is never killed for its output. */
+const KEEP = 64 * 1024;
+
+/** Runs git in the repository root; never rejects for a non-zero exit (the caller reads `code`). */
+function runGit(repo: OpenRepository, args: string[], env: Record<string, string> = {}): Promise<GitRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(repo.gitPath, args, { cwd: repo.root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = { stdout: '', stderr: '' };
+    for (const stream of ['stdout', 'stderr'] as const) {
+      child[stream].setEncoding('utf8').on('data', (chunk: string) => {
+        if (out[stream].length < KEEP) out[stream] += chunk;
+      });
+    }
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, ...out }));
+  });
+}
+
+/** `:(literal)` so that a `[`, `*` or `?` in a file name never matches other files. */
+const literal = (paths: readonly string[]) => paths.map((path) => `:(literal)${path}`);
+
+/** What git was asked to do, for a failure message. */
+const STEPS = {
+  status: { en: "read the files' status", 'zh-cn': '读取文件状态' },
+  add: { en: 'stage the files', 'zh-cn': '暂存这些文件' },
+  commit: { en: 'commit', 'zh-cn': '提交' },
+} satisfies Record<string, Bilingual>;
+
+function gitFailed(step: keyof typeof STEPS, run: GitRun): DeskError {
+  const output = outputExcerpt(`${run.stderr}\n${run.stdout}`) || `exit code ${run.code}`;
+  return new DeskError('git-failed', {
+    en: `Git could not ${STEPS[step].en}; nothing was committed. Git said:\n${output}`,
+    'zh-cn': `Git 未能${STEPS[step]['zh-cn']}，未提交任何内容。Git 的输出：\n${output}`,
+  });
+}
+
+/** `git status --porcelain=v1 -z` for just these repository-relative paths, untracked files listed one by one. */
+export async function statusOf(repo: OpenRepository, paths: readonly string[]): Promise<string> {
+  // GIT_OPTIONAL_LOCKS=0: a status must not take the index lock from a commit running at the same time.
+  const run = await runGit(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...literal(paths)], { GIT_OPTIONAL_LOCKS: '0' });
+  if (run.code !== 0) throw gitFailed('status', run);
+  return run.stdout;
+}
+
+/**
+ * Stages exactly `paths` and commits only them (`git commit --only`): Git
+ * commits their working-tree contents from a temporary index and keeps every
+ * other staged entry staged, unstaged and untracked files untouched. Hooks run
+ * (no --no-verify); Git's trace2 events tell a hook's refusal from Git's own
+ * failures. Returns the new commit's id.
+ */
+export async function commitPaths(repo: OpenRepository, paths: readonly string[], message: string): Promise<string> {
+  const add = await runGit(repo, ['add', '--all', '--', ...literal(paths)]);
+  if (add.code !== 0) throw gitFailed('add', add);
+  const traceFolder = await mkdtemp(nodePath.join(tmpdir(), 'crd-git-'));
+  const trace = nodePath.join(traceFolder, 'trace2.json');
+  try {
+    const commit = await runGit(repo, ['commit', '--only', '--message', message, '--', ...literal(paths)], { GIT_TRACE2_EVENT: trace });
+    if (commit.code !== 0) {
+      const hook = refusingHook(await readFile(trace, 'utf8').catch(() => ''));
+      log().warn(`git commit exited with ${commit.code}${hook ? ` (${hook} hook)` : ''}:\n${commit.stderr}\n${commit.stdout}`);
+      if (!hook) throw gitFailed('commit', commit);
+      const output = outputExcerpt(`${commit.stderr}\n${commit.stdout}`);
+      throw new DeskError('hook-refused', {
+        en: `The commit was refused by the repository's ${hook} hook${output ? `:\n${output}` : '.'}\nNothing was committed; the request's files are on disk as they were, and staged.`,
+        'zh-cn': `仓库的 ${hook} 钩子拒绝了这次提交${output ? `：\n${output}` : '。'}\n未提交任何内容；此需求的文件仍原样保存在磁盘上，并已暂存。`,
+      });
+    }
+  } finally {
+    await rm(traceFolder, { recursive: true, force: true });
+  }
+  const head = await runGit(repo, ['rev-parse', 'HEAD']);
+  return head.stdout.trim();
+}
