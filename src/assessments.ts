@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { parseAssessment, splitFrontMatter } from './core/assessment';
+import { groupByTag } from './core/capabilities';
 import { DeskError } from './core/errors';
+import type { Bilingual } from './core/lang';
 import { joinPath, relativePath } from './core/paths';
 import { quoteNumberFromFileName, formatQuoteNumber } from './core/quote';
+import type { AssessmentFrontMatter } from './core/schema';
 import { ASSESSMENT_KIND } from './core/schema';
 import { readSettings } from './config';
+import { log } from './log';
 import { pickOne } from './prompts';
 import { WorkspaceFs } from './workspaceFs';
 
@@ -62,6 +66,8 @@ export interface FoundAssessment {
   status: string;
   /** numbers of the quotes recorded in it */
   quoteNumbers: string[];
+  /** its capability tags, as written */
+  capabilities: string[];
 }
 
 /** Every assessment under each workspace folder's assessment folder (one level of request folders). */
@@ -85,6 +91,7 @@ export async function findAssessments(): Promise<FoundAssessment[]> {
           title: frontMatter.title,
           status: frontMatter.status,
           quoteNumbers: frontMatter.quotes.map((q) => q.number),
+          capabilities: frontMatter.capabilities,
         });
       } catch {
         // A broken assessment is reported when it is used, not while listing.
@@ -92,6 +99,52 @@ export async function findAssessments(): Promise<FoundAssessment[]> {
     }
   }
   return found;
+}
+
+/** An assessment of one workspace folder as its file says on disk: parsed, or why it could not be (see readAssessmentEntries). */
+export interface AssessmentEntry {
+  uri: vscode.Uri;
+  /** workspace-folder-relative path */
+  path: string;
+  frontMatter?: AssessmentFrontMatter;
+  /** why it could not be read; set when `frontMatter` is not */
+  problem?: Bilingual;
+}
+
+/**
+ * Every `<assessmentFolder>/<request>/assessment.md` of a workspace folder,
+ * broken ones included with their problem (findAssessments skips those).
+ * Reads the files on disk, not unsaved editors.
+ */
+export async function readAssessmentEntries(folder: vscode.WorkspaceFolder): Promise<AssessmentEntry[]> {
+  const fs = new WorkspaceFs(folder.uri);
+  const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
+  const entries: AssessmentEntry[] = [];
+  for (const entry of await fs.readDirectory(base)) {
+    if (entry.type !== 'directory') continue;
+    const absolute = joinPath(base, entry.name, 'assessment.md');
+    const path = relativePath(folder.uri.path, absolute);
+    try {
+      const bytes = await fs.readFile(absolute);
+      if (!bytes) continue;
+      entries.push({ uri: fs.uri(absolute), path, frontMatter: parseAssessment(new TextDecoder().decode(bytes), path).frontMatter });
+    } catch (error) {
+      // One unreadable file must not stop the others: it is reported with its problem.
+      if (!(error instanceof DeskError)) log().error(`Could not read ${path}`, error instanceof Error ? error : String(error));
+      const problem = error instanceof DeskError ? error.text : { en: `${path} could not be read; the log has the details.`, 'zh-cn': `无法读取 ${path}，详情请查看日志。` };
+      entries.push({ uri: fs.uri(absolute), path, problem });
+    }
+  }
+  return entries;
+}
+
+/**
+ * The capability tags used by the workspace's assessments (every folder), most
+ * customers first: what New Assessment and the estimate form offer to pick.
+ */
+export async function usedCapabilities(): Promise<{ tag: string; customers: string[]; requests: number }[]> {
+  const requests = (await findAssessments()).map((found) => ({ customer: found.customer, capabilities: found.capabilities }));
+  return groupByTag(requests).map((use) => ({ tag: use.tag, customers: use.customers, requests: use.requests.length }));
 }
 
 function looksLikeAssessment(doc: vscode.TextDocument): boolean {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseCommandArgs } from '../commandArgs';
 import { newAssessmentArgsSchema } from '../core/schema';
 import type { NewAssessmentData } from '../core/assessment';
+import { uniqueTags } from '../core/capabilities';
 import { DeskError } from '../core/errors';
 import type { Lang } from '../core/lang';
 import { dirname } from '../core/paths';
@@ -10,6 +11,7 @@ import { planNewAssessment } from '../core/workflows';
 import { discoverAdrs, readAdr } from '../adrs';
 import type { AdrInfo } from '../core/adr';
 import { chooseWorkspaceFolder, folderRelative } from '../assessments';
+import { askCapabilities } from '../capabilityPrompt';
 import { readSettings } from '../config';
 import { log } from '../log';
 import { askText, pickOne, requiredText } from '../prompts';
@@ -24,7 +26,9 @@ export const NEW_ASSESSMENT_COMMAND = 'customRequest.newAssessment';
 /**
  * Arguments for `customRequest.newAssessment`, so scripts and tests can run it
  * without prompts. Any field left out is asked for; `customer` and `title`
- * given together with `adr` skip every prompt.
+ * given together with `adr` skip every prompt. Capability tags are optional:
+ * asked only along with the customer, so a script that names the customer and
+ * leaves `capabilities` out gets none and no extra prompt.
  */
 export interface NewAssessmentArgs {
   /** workspace folder name or URI; default: the only one, or asked */
@@ -42,6 +46,8 @@ export interface NewAssessmentArgs {
   adrTitle?: string;
   /** folder of the ADR when `adr` is 'new', relative to the workspace folder (default: the discovered one, asked when there are several) */
   adrFolder?: string;
+  /** capability tags, e.g. ['data-push']; requests of several customers sharing one are productisation candidates in the register */
+  capabilities?: string[];
   /** open the new assessment in an editor (default true) */
   open?: boolean;
   /** date to write instead of today, YYYY-MM-DD */
@@ -53,7 +59,7 @@ export interface NewAssessmentResult {
   adr?: vscode.Uri;
 }
 
-const STEPS = 6;
+const STEPS = 7;
 
 /** A typed deal size: digits with optional grouping, at most 10^12 (the schema's bound). */
 function parseDealSize(text: string): number | undefined | 'invalid' {
@@ -145,6 +151,13 @@ export function newAssessment(extensionUri: vscode.Uri) {
       wantsNewAdr = picked.action === 'new';
     }
 
+    const capabilities =
+      args.capabilities !== undefined
+        ? uniqueTags(args.capabilities)
+        : args.customer?.trim()
+          ? []
+          : await askCapabilities({ title, step: 7, totalSteps: STEPS });
+
     const data: NewAssessmentData = {
       id: shortId(),
       customer,
@@ -152,6 +165,7 @@ export function newAssessment(extensionUri: vscode.Uri) {
       broughtBy,
       ...(dealSize ? { dealSize } : {}),
       language,
+      capabilities,
       created: args.today ?? todayIso(),
       adr: relatedAdr
         ? { path: folderRelative(folder, fs.uri(relatedAdr.path)), number: relatedAdr.number, title: relatedAdr.title, status: relatedAdr.status }

@@ -22,6 +22,9 @@ import { joinSlugs, slugify } from './slug';
  */
 export const GENERATED_BLOCKS = ['links', 'figures'] as const;
 export type GeneratedBlock = (typeof GENERATED_BLOCKS)[number];
+/** Generated blocks in other files: the register, in the assessment folder's README.md (see register.ts). */
+export const FILE_BLOCKS = ['register'] as const;
+export type BlockName = GeneratedBlock | (typeof FILE_BLOCKS)[number];
 
 /** A front-matter delimiter: a line that is exactly `---`, give or take trailing spaces and a CR (tested on one line, so linear). */
 const DELIMITER = /^---[ \t]*\r?$/;
@@ -35,6 +38,8 @@ export interface NewAssessmentData {
   language: Lang;
   created: string;
   adr: AssessmentFrontMatter['adr'];
+  /** capability tags, normalised (see capabilities.ts); none when left out */
+  capabilities?: string[];
 }
 
 /** Folder name for a new assessment: `<date>-<customer>-<title>`, at most 80 characters. */
@@ -53,6 +58,7 @@ export function newFrontMatter(data: NewAssessmentData): AssessmentFrontMatter {
     id: data.id,
     customer: data.customer,
     title: data.title,
+    capabilities: data.capabilities ?? [],
     broughtBy: data.broughtBy,
     ...(data.dealSize ? { dealSize: data.dealSize } : {}),
     language: data.language,
@@ -89,7 +95,10 @@ export function estimateHint(lang: Lang, currency: string, dayRate: number): str
 
 /** The full text of a new assessment file. */
 export function assessmentText(frontMatter: AssessmentFrontMatter, body: string, hint = ''): string {
-  return `---\n${stringify(frontMatter, { lineWidth: 0 })}${hint}---\n\n${body.replace(/^\s+/, '')}`;
+  // No tags: no `capabilities: []` line (the schema's default), so the front matter stays as short as before tags existed.
+  const { capabilities, ...rest } = frontMatter;
+  const written = capabilities.length > 0 ? frontMatter : rest;
+  return `---\n${stringify(written, { lineWidth: 0 })}${hint}---\n\n${body.replace(/^\s+/, '')}`;
 }
 
 export interface ParsedAssessment {
@@ -207,7 +216,7 @@ export function updateAssessmentText(text: string, file: string, update: Assessm
 
 /** Each block's start and end marker lines (the names are plain words, safe in a pattern; each test runs on one line, so linear). */
 const markerPatterns = Object.fromEntries(
-  GENERATED_BLOCKS.map((name) => [
+  [...GENERATED_BLOCKS, ...FILE_BLOCKS].map((name) => [
     name,
     {
       // On a line of its own (up to three spaces before, as a Markdown HTML block; trailing spaces and a CR after).
@@ -215,7 +224,7 @@ const markerPatterns = Object.fromEntries(
       end: new RegExp(`^ {0,3}<!-- /custom-request:${name} -->[ \\t]*\\r?$`),
     },
   ]),
-) as Record<GeneratedBlock, { start: RegExp; end: RegExp }>;
+) as Record<BlockName, { start: RegExp; end: RegExp }>;
 
 /**
  * Where a generated block's content lies: from the end of its start marker's
@@ -225,7 +234,7 @@ const markerPatterns = Object.fromEntries(
  * by an end line, the start nearest to it: a stray start or end marker left by
  * the user is skipped, not taken as a block boundary. One pass over the lines.
  */
-function findGeneratedBlock(body: string, name: GeneratedBlock): { from: number; to: number } | undefined {
+function findGeneratedBlock(body: string, name: BlockName): { from: number; to: number } | undefined {
   const { start, end } = markerPatterns[name];
   let from: number | undefined;
   for (let at = 0; at <= body.length; ) {
@@ -244,7 +253,7 @@ function findGeneratedBlock(body: string, name: GeneratedBlock): { from: number;
  * Replaces a generated block's content (keeping its markers), or appends the
  * block at the end when the user removed it. New lines end with `eol`.
  */
-export function replaceGeneratedBlock(body: string, name: GeneratedBlock, content: string, eol: '\n' | '\r\n' = '\n'): string {
+export function replaceGeneratedBlock(body: string, name: BlockName, content: string, eol: '\n' | '\r\n' = '\n'): string {
   const inner = `${eol}${eol}${content.trim().replace(/\r?\n/g, eol)}${eol}${eol}`;
   const block = findGeneratedBlock(body, name);
   if (block) return body.slice(0, block.from) + inner + body.slice(block.to);

@@ -12,6 +12,7 @@ import type { AmountName } from './schema';
 const FIELD_LABELS: Record<string, Bilingual> = {
   customer: { en: 'customer', 'zh-cn': '客户' },
   title: { en: 'request title', 'zh-cn': '需求标题' },
+  capabilities: { en: 'capability tags', 'zh-cn': '能力标签' },
   broughtBy: { en: 'brought by', 'zh-cn': '提出人' },
   dealSize: { en: 'deal size', 'zh-cn': '合同金额' },
   amount: { en: 'amount', 'zh-cn': '金额' },
@@ -162,6 +163,8 @@ function customText(params: Record<string, unknown>, lang: Lang): string {
       return zh ? `缺少角色“${String(params.role)}”的人天单价` : `has no day rate for the role "${String(params.role)}"`;
     case 'currency':
       return zh ? '应为三个大写字母的 ISO 4217 币种代码，如 CNY、USD、EUR' : 'must be a three-letter ISO 4217 code such as CNY, USD or EUR';
+    case 'singleLine':
+      return zh ? '应写在一行内，不能换行' : 'must be on one line';
     case 'isoDate':
       return zh ? '应为 1900 至 2999 年间的真实日期，格式为 YYYY-MM-DD' : 'must be a real date from 1900 to 2999, written YYYY-MM-DD';
     default:

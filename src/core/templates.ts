@@ -19,7 +19,7 @@ import { formatMoney, formatNumber, formatWan } from './money';
 import { isInside, joinPath, markdownLinkTarget } from './paths';
 
 /** Bundled document templates; a workspace override replaces one by the same file name. */
-export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs'] as const;
+export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs', 'register.md.hbs'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 /** Partials, registered by their name without `.hbs`. */
 export const PARTIAL_NAMES = ['comparison.hbs', 'links.hbs', 'figures.hbs'] as const;
@@ -94,6 +94,11 @@ export function tableCell(value: unknown): string {
   );
 }
 
+/** Text for a link's label, in a table cell or a list item: as `tableCell`, with brackets escaped so they cannot end the label. */
+export function linkLabel(value: unknown): string {
+  return tableCell(value).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
+}
+
 /** Text on one line (for headings and list items): line breaks become spaces, comment markers harmless. */
 export function inlineText(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -125,6 +130,7 @@ function createEnvironment(handlebars: Handlebars, lang: Lang): Handlebars {
     pct: (value: unknown) => `${formatNumber(num(value), lang, 2)}%`,
     date: (iso: unknown) => formatDate(String(iso ?? ''), lang),
     cell: tableCell,
+    label: linkLabel,
     inline: inlineText,
     link: (target: unknown) => markdownLinkTarget(String(target ?? '')),
     pad: (value: unknown, width: unknown) => String(value ?? '').padStart(typeof width === 'number' ? width : 4, '0'),

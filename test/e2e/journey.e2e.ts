@@ -39,7 +39,7 @@ const JOURNEY: Step[] = [
     async run(j) {
       const s = j.scenario;
       const wb = j.workbench;
-      const step = (n: number) => `${j.ui.t('New Custom Request Assessment')} (${n}/6)`;
+      const step = (n: number) => `${j.ui.t('New Custom Request Assessment')} (${n}/7)`;
       await wb.runCommand(j.ui.commandTitle(NEW_ASSESSMENT), 'palette new assessment');
       await wb.answerInput({ title: step(1), prompt: j.ui.t('Customer'), value: s.customer, shot: 'customer' });
       await wb.answerInput({ title: step(2), prompt: j.ui.t('The request, in one line as sales put it'), value: s.title, shot: 'request title' });
@@ -49,6 +49,9 @@ const JOURNEY: Step[] = [
       // The language of the UI comes first (the extension sees VS Code's display language).
       await wb.pick({ title: step(5), placeholder: j.ui.t('Document language'), first: s.uiName, label: s.documentLanguageLabel, shot: 'document language' });
       await wb.pick({ title: step(6), placeholder: j.ui.t('Related ADR'), filter: s.adr.filter, label: `${s.adr.number}. ${s.adr.title}`, shot: 'related adr' });
+      // No request has tags yet, so they are typed, separated by commas as typed in the UI's language.
+      const tags = s.lang === 'zh-cn' ? { typed: '数据推送，单点登录', written: ['数据推送', '单点登录'] } : { typed: 'data-push, single sign-on', written: ['data-push', 'single sign-on'] };
+      await wb.answerInput({ title: step(7), prompt: j.ui.t('Capability tags (optional), separated by commas'), value: tags.typed, shot: 'capability tags' });
 
       await wb.waitForActiveEditor('assessment.md');
       const root = String(j.ui.settingDefault('customRequest.assessmentFolder'));
@@ -65,6 +68,7 @@ const JOURNEY: Step[] = [
       assert.deepEqual(fm.dealSize, { amount: Number(s.dealSize.replace(/,/g, '')), currency });
       assert.equal(fm.language, s.lang);
       assert.equal(fm.status, 'draft');
+      assert.deepEqual(fm.capabilities, tags.written);
       assert.deepEqual(fm.quotes, []);
       assert.deepEqual(fm.adr, { path: s.adr.path, number: s.adr.number, title: s.adr.title, status: 'Accepted' });
       const body = splitFrontMatter(j.read(j.assessmentPath))!.body;

@@ -9,7 +9,17 @@ describe('activation', () => {
     assert.equal(extension.isActive, false);
     assert.deepEqual(extension.packageJSON.activationEvents, []);
     const commands = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
-    assert.deepEqual(commands, ['customRequest.newAssessment', 'customRequest.createAdr', 'customRequest.generateQuote', 'customRequest.openEstimateForm']);
+    assert.deepEqual(commands, [
+      'customRequest.newAssessment',
+      'customRequest.createAdr',
+      'customRequest.generateQuote',
+      'customRequest.updateRegister',
+      'customRequest.openEstimateForm',
+      'customRequest.setStatus',
+      'customRequest.openRequest',
+      'customRequest.refreshRequests',
+      'customRequest.commitRequest',
+    ]);
   });
 
   it('Escape at the first prompt cancels quietly and activation writes nothing', async () => {

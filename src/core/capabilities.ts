@@ -1,0 +1,89 @@
+/**
+ * Capability tags (`capabilities: [data-push, sso]` in an assessment's front
+ * matter) and the productisation signal they carry: when requests from
+ * different customers share a tag, several customers are asking for the same
+ * "custom" thing, which is a product need rather than a one-off.
+ *
+ * Tags keep the spelling they were written with; they are compared by a key
+ * that ignores case, full-width forms (ＳＳＯ = SSO, as Chinese input methods
+ * type them) and the difference between spaces, hyphens and underscores, so
+ * `Data push`, `data-push` and `DATA_PUSH` are one tag. Customers are
+ * compared ignoring case, full-width forms and runs of spaces.
+ */
+
+/** A tag as written: NFKC (full-width letters and digits become ASCII), trimmed, inner whitespace runs as one space. */
+export function normaliseTag(tag: string): string {
+  return tag.normalize('NFKC').trim().split(/\s+/).filter(Boolean).join(' ');
+}
+
+/** What two tags are compared by. */
+export function tagKey(tag: string): string {
+  return normaliseTag(tag).toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
+/** What two customer names are compared by. */
+export function customerKey(customer: string): string {
+  return normaliseTag(customer).toLowerCase();
+}
+
+/** Tags without empties and without repeats (by key), the first spelling kept, at most `max`. */
+export function uniqueTags(tags: readonly string[], max = 30): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags.map(normaliseTag)) {
+    const key = tagKey(tag);
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out.slice(0, max);
+}
+
+/** Tags typed in one line, separated by commas (also `，`, `、` and `;`, as typed in Chinese). */
+export function parseTagList(text: string): string[] {
+  return uniqueTags(text.split(/[,，、;；]/));
+}
+
+/** A request as far as tags are concerned. */
+export interface TaggedRequest {
+  customer: string;
+  capabilities: readonly string[];
+}
+
+export interface TagUse<R extends TaggedRequest> {
+  /** the tag as first written (in the order of the requests given) */
+  tag: string;
+  /** the requests carrying it, in the order given */
+  requests: R[];
+  /** the distinct customers among them, each as first written */
+  customers: string[];
+}
+
+/**
+ * Every tag with the requests that carry it, most customers first, then by
+ * tag (a plain code-point order on the key, the same on every machine).
+ */
+export function groupByTag<R extends TaggedRequest>(requests: readonly R[]): TagUse<R>[] {
+  const byKey = new Map<string, TagUse<R> & { customerKeys: Set<string> }>();
+  for (const request of requests) {
+    for (const tag of uniqueTags(request.capabilities, Infinity)) {
+      const key = tagKey(tag);
+      let use = byKey.get(key);
+      if (!use) byKey.set(key, (use = { tag, requests: [], customers: [], customerKeys: new Set() }));
+      use.requests.push(request);
+      const customer = customerKey(request.customer);
+      if (!use.customerKeys.has(customer)) {
+        use.customerKeys.add(customer);
+        use.customers.push(normaliseTag(request.customer));
+      }
+    }
+  }
+  return [...byKey.entries()]
+    .sort(([a, x], [b, y]) => y.customers.length - x.customers.length || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { tag, requests: carried, customers }]) => ({ tag, requests: carried, customers }));
+}
+
+/** Productisation candidates: tags carried by requests of at least two different customers. */
+export function productisationCandidates<R extends TaggedRequest>(requests: readonly R[]): TagUse<R>[] {
+  return groupByTag(requests).filter((use) => use.customers.length >= 2);
+}
