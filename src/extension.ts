@@ -11,6 +11,7 @@ import { RequestIndex } from './requestIndex';
 import { REQUESTS_VIEW, RequestTreeProvider, type RequestNode, type TreeSnapshot } from './views/requestTree';
 import { setStatus, SET_STATUS_COMMAND } from './commands/setStatus';
 import { commitRequest, COMMIT_REQUEST_COMMAND } from './commands/commitRequest';
+import { readStats, resetReadStats } from './workspaceFs';
 
 export type { CommitRequestArgs, CommitRequestResult } from './commands/commitRequest';
 export type { CreateAdrArgs } from './commands/createAdr';
@@ -26,6 +27,9 @@ export interface DeskApi {
   requestTree(): Promise<TreeSnapshot[]>;
   /** How many assessment files the tree's index has read from disk so far. */
   requestIndexReads(): number;
+  /** File reads through workspaceFs since the last reset: all of them, distinct files, and the files read more than once (for the benchmarks). */
+  readStats(): { reads: number; distinct: number; repeated: string[] };
+  resetReadStats(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): DeskApi {
@@ -54,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
     vscode.commands.registerCommand(COMMIT_REQUEST_COMMAND, runCommand(COMMIT_REQUEST_COMMAND, commitRequest())),
     { dispose: disposeLog },
   );
-  return { estimateFormMessage: (message) => estimateView.handleMessage(message), requestTree: () => tree.snapshot(), requestIndexReads: () => index.reads };
+  return { estimateFormMessage: (message) => estimateView.handleMessage(message), requestTree: () => tree.snapshot(), requestIndexReads: () => index.reads, readStats, resetReadStats };
 }
 
 export function deactivate(): void {}

@@ -20,7 +20,7 @@ export class WorkspaceFs implements ReadFs {
 
   async readFile(path: string): Promise<Uint8Array | undefined> {
     try {
-      return await vscode.workspace.fs.readFile(this.uri(path));
+      return await vscode.workspace.fs.readFile(countRead(this.uri(path)));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -60,6 +60,35 @@ function isNotFound(error: unknown): boolean {
 
 function isNotADirectory(error: unknown): boolean {
   return error instanceof vscode.FileSystemError && (error.code === 'FileNotADirectory' || error.code === 'EntryNotADirectory');
+}
+
+/**
+ * Files read through this module since the last reset, by URI: `npm run bench`
+ * checks that no command reads a file twice. Counting starts with the first
+ * reset, so normal use keeps no map.
+ */
+const readCounts = new Map<string, number>();
+let countingReads = false;
+
+function countRead(uri: vscode.Uri): vscode.Uri {
+  if (countingReads) readCounts.set(uri.toString(), (readCounts.get(uri.toString()) ?? 0) + 1);
+  return uri;
+}
+
+/** How many reads went through this module since the last reset, of how many distinct files, and which files were read more than once. */
+export function readStats(): { reads: number; distinct: number; repeated: string[] } {
+  let reads = 0;
+  const repeated: string[] = [];
+  for (const [key, count] of readCounts) {
+    reads += count;
+    if (count > 1) repeated.push(key);
+  }
+  return { reads, distinct: readCounts.size, repeated };
+}
+
+export function resetReadStats(): void {
+  countingReads = true;
+  readCounts.clear();
 }
 
 const encoder = new TextEncoder();
@@ -213,7 +242,7 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
  * and the file is what gets committed.
  */
 export async function currentText(uri: vscode.Uri): Promise<string> {
-  return decodeKeepingBom(await vscode.workspace.fs.readFile(uri));
+  return decodeKeepingBom(await vscode.workspace.fs.readFile(countRead(uri)));
 }
 
 /**
@@ -248,7 +277,7 @@ export function ensureSaved(uri: vscode.Uri): void {
 export async function replaceText(uri: vscode.Uri, expectedOld: string, text: string): Promise<void> {
   ensureSaved(uri);
   await assertWritableInside(uri);
-  const onDisk = decodeKeepingBom(await vscode.workspace.fs.readFile(uri));
+  const onDisk = decodeKeepingBom(await vscode.workspace.fs.readFile(countRead(uri)));
   if (onDisk !== expectedOld) throw changedMeanwhile(uri);
   const doc = openDocument(uri);
   if (doc && doc.getText() === withoutBom(onDisk)) {
