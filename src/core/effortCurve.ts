@@ -7,15 +7,18 @@
  * are ≥ 0 and probabilities lie in [0, 1]. The range runs from below the bulk
  * of the distribution to beyond P90, so P50, P80 and P90 all fall inside it.
  *
- * Method today: the same normal approximation as computeEstimate — total mean
- * and σ, Φ((days − mean) / σ) — sampled at evenly spaced days over
- * mean ± 3.5σ (the lower end clamped at 0, where the normal approximation
- * may already give a probability above 0). A later change may replace it by
- * the exact sum of the items' PERT betas without changing this contract.
+ * Method: the distribution computeEstimate's percentiles come from, the sum of
+ * the items' PERT beta distributions (pertSum.ts), which the result carries as
+ * `effort.cdf`, a table from the total's 0.1 % point to its 99.9 % point. The
+ * curve samples it at evenly spaced days over that range, interpolating
+ * linearly. When every item is certain (σ = 0) the curve is a vertical step at
+ * the mean. A result built by hand without the table, but with σ > 0, is drawn
+ * with the normal approximation Φ((days − mean) / σ) over mean ± 3.5σ (the
+ * lower end clamped at 0).
  */
 import type { EstimateResult } from './estimate';
 
-/** Half-width of the sampled range, in standard deviations. */
+/** Half-width of the range drawn for a hand-built result without a table, in standard deviations. */
 const SPREAD_SIGMAS = 3.5;
 
 /**
@@ -36,30 +39,52 @@ export function normalCdf(z: number): number {
   return z >= 0 ? 1 - upper : upper;
 }
 
-/** Cumulative probability that total effort ≤ `days` person-days, at `points` evenly spaced days (a 3- or 4-point vertical step when σ = 0). */
+/** Cumulative probability that total effort ≤ `days` person-days, at `points` evenly spaced days (a 3- or 4-point vertical step when the total is certain). */
 export function effortCurve(result: EstimateResult, points = 49): { days: number; probability: number }[] {
   if (!Number.isInteger(points) || points < 2) throw new RangeError(`points must be an integer ≥ 2, got ${points}`);
-  const mean = Math.max(0, result.effort.meanDays);
-  const sigma = result.effort.sigmaDays;
+  const table = result.effort.cdf;
+  if (table && table.days.length >= 2 && table.days[table.days.length - 1] > table.days[0]) return fromTable(table, points);
+  if (!table && result.effort.sigmaDays > 0) return normalCurve(Math.max(0, result.effort.meanDays), result.effort.sigmaDays, points);
+  // Certain (or spread over less than float precision): all effort is one value.
+  return step(Math.max(0, table ? result.effort.p50Days : result.effort.meanDays));
+}
 
-  if (!(sigma > 0)) {
-    // Degenerate: all effort is exactly `mean`. Draw flat-0, a vertical step at the mean, flat-1.
-    const halfWidth = Math.max(1, mean * 0.1);
-    const step = [
-      { days: mean, probability: 0 },
-      { days: mean, probability: 1 },
-      { days: mean + halfWidth, probability: 1 },
-    ];
-    const lo = Math.max(0, mean - halfWidth);
-    return lo < mean ? [{ days: lo, probability: 0 }, ...step] : step;
+/** The table resampled at `points` evenly spaced days over its range. */
+function fromTable(table: { days: number[]; probability: number[] }, points: number): { days: number; probability: number }[] {
+  const { days, probability } = table;
+  const lo = days[0];
+  const hi = days[days.length - 1];
+  const curve: { days: number; probability: number }[] = new Array(points);
+  let k = 0;
+  for (let i = 0; i < points; i++) {
+    const at = i === points - 1 ? hi : lo + ((hi - lo) * i) / (points - 1);
+    while (k < days.length - 2 && days[k + 1] <= at) k++;
+    const width = days[k + 1] - days[k];
+    const t = width > 0 ? Math.min(1, Math.max(0, (at - days[k]) / width)) : 1;
+    curve[i] = { days: at, probability: probability[k] + (probability[k + 1] - probability[k]) * t };
   }
+  return curve;
+}
 
+/** Flat 0, a vertical step at `at`, flat 1. */
+function step(at: number): { days: number; probability: number }[] {
+  const halfWidth = Math.max(1, at * 0.1);
+  const rise = [
+    { days: at, probability: 0 },
+    { days: at, probability: 1 },
+    { days: at + halfWidth, probability: 1 },
+  ];
+  const lo = Math.max(0, at - halfWidth);
+  return lo < at ? [{ days: lo, probability: 0 }, ...rise] : rise;
+}
+
+/** Φ((days − mean)/σ) over mean ± 3.5σ, for a hand-built result that carries no table. */
+function normalCurve(mean: number, sigma: number, points: number): { days: number; probability: number }[] {
   const lo = Math.max(0, mean - SPREAD_SIGMAS * sigma);
   const hi = mean + SPREAD_SIGMAS * sigma;
-  const width = hi - lo;
   const curve: { days: number; probability: number }[] = new Array(points);
   for (let i = 0; i < points; i++) {
-    const days = i === points - 1 ? hi : lo + (width * i) / (points - 1);
+    const days = i === points - 1 ? hi : lo + ((hi - lo) * i) / (points - 1);
     curve[i] = { days, probability: normalCdf((days - mean) / sigma) };
   }
   return curve;

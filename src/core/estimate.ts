@@ -4,9 +4,11 @@
  * Effort per work item is a three-point (PERT) estimate in person-days:
  * mean = (O + 4M + P) / 6 and σ = (P − O) / 6. Items are treated as
  * independent, so the total mean is Σ means and the total σ is √(Σ σ²) —
- * never the sum of the pessimistic values. Percentiles use the normal
- * approximation of the total: P50 = mean, P80 = mean + 0.8416σ,
- * P90 = mean + 1.2816σ (z-values of the standard normal).
+ * never the sum of the pessimistic values. P50, P80 and P90 are percentiles
+ * of the total's own distribution, the sum of the items' PERT beta
+ * distributions, computed by numerical convolution (pertSum.ts); not a normal
+ * approximation, which is off by several percent for a few skewed items.
+ * When every item has O = M = P they are all the mean.
  *
  * Pricing (all amounts in integer minor units, see money.ts):
  * - priced effort = the chosen percentile (default P80), rounded up to the next half person-day;
@@ -22,11 +24,17 @@
  * rounded up to the next half week.
  */
 import { percentOf, roundUpToStep, toMinor } from './money';
+import { cdfTable, pertMean, pertSigma, pertSum } from './pertSum';
+
+export { pertMean, pertSigma } from './pertSum';
 
 export type Percentile = 'p50' | 'p80' | 'p90';
 
-/** Standard-normal z-values for the percentiles we report. */
-export const Z_VALUES: Record<Percentile, number> = { p50: 0, p80: 0.8416, p90: 1.2816 };
+/** The probability each reported percentile stands for. */
+export const PERCENTILE_PROBABILITY: Record<Percentile, number> = { p50: 0.5, p80: 0.8, p90: 0.9 };
+
+/** Days at which computeEstimate tabulates the total's distribution function for the S-curve. */
+export const CDF_TABLE_POINTS = 129;
 
 export interface WorkItem {
   name: string;
@@ -94,7 +102,19 @@ export interface TaxLine {
 export interface EstimateResult {
   currency: string;
   items: ItemResult[];
-  effort: { meanDays: number; sigmaDays: number; p50Days: number; p80Days: number; p90Days: number };
+  effort: {
+    meanDays: number;
+    sigmaDays: number;
+    p50Days: number;
+    p80Days: number;
+    p90Days: number;
+    /**
+     * The total's distribution function at CDF_TABLE_POINTS evenly spaced days from its 0.1 % to
+     * its 99.9 % point (pertSum.ts), which effortCurve draws. Absent when every item has
+     * O = M = P (the total is then certain) and in results built by hand.
+     */
+    cdf?: { days: number[]; probability: number[] };
+  };
   priceAt: Percentile;
   /** the chosen percentile, rounded up to a half person-day */
   pricedDays: number;
@@ -129,16 +149,6 @@ export interface EstimateResult {
   roundFeesToMinor: number;
 }
 
-/** PERT mean of one item, person-days. */
-export function pertMean(item: Pick<WorkItem, 'optimistic' | 'mostLikely' | 'pessimistic'>): number {
-  return (item.optimistic + 4 * item.mostLikely + item.pessimistic) / 6;
-}
-
-/** PERT standard deviation of one item, person-days. */
-export function pertSigma(item: Pick<WorkItem, 'optimistic' | 'pessimistic'>): number {
-  return (item.pessimistic - item.optimistic) / 6;
-}
-
 /** Rounds person-days or weeks up to the next half, ignoring float noise below 1e-9. */
 export function roundUpToHalf(value: number): number {
   return Math.max(0, Math.ceil(value * 2 - 1e-9) / 2);
@@ -155,8 +165,11 @@ export function computeEstimate(input: EstimateInput): EstimateResult {
   }));
   const meanDays = items.reduce((sum, item) => sum + item.meanDays, 0);
   const sigmaDays = Math.sqrt(items.reduce((sum, item) => sum + item.sigmaDays ** 2, 0));
-  const at = (p: Percentile) => meanDays + Z_VALUES[p] * sigmaDays;
-  const effort = { meanDays, sigmaDays, p50Days: at('p50'), p80Days: at('p80'), p90Days: at('p90') };
+  const total = pertSum(input.workItems);
+  // Certain items (O = M = P) give the mean itself, exactly.
+  const at = (p: Percentile) => (total.spread ? total.quantile(PERCENTILE_PROBABILITY[p]) : meanDays);
+  const effort: EstimateResult['effort'] = { meanDays, sigmaDays, p50Days: at('p50'), p80Days: at('p80'), p90Days: at('p90') };
+  if (total.spread) effort.cdf = cdfTable(total, CDF_TABLE_POINTS);
   const pricedDays = roundUpToHalf(at(input.priceAt));
 
   // Object.hasOwn: a role named `constructor` must not find Object.prototype's

@@ -43,7 +43,12 @@ describe('estimate', () => {
 
   describe('with spread and two roles', () => {
     // A: O2 M4 P8 → mean 26/6, σ 1; B: O1 M2 P5 → mean 14/6, σ 4/6.
-    // Total mean 40/6 = 6.667; σ = √(1 + 16/36) = √(52/36) = 1.2019; P80 = 6.667 + 0.8416 × 1.2019 = 7.678 → priced 8.0.
+    // Total mean 40/6 = 6.667; σ = √(1 + 16/36) = √(52/36) = 1.2019 (the PERT σ, shown beside the mean).
+    // Percentiles of the sum of the two PERT betas: A = 2 + 6·β(7/3, 11/3), B = 1 + 4·β(2, 4), whose
+    // distribution function is 1 − (1 − x)⁵ − 5x(1 − x)⁴. P(A + B ≤ t) = E[F_B(t − A)], integrated over A's
+    // density with the midpoint rule (2·10⁵ points) and inverted by bisection: P50 6.6010, P80 7.8051,
+    // P90 8.4338 (a seeded Monte Carlo of 4·10⁶ samples: 6.6002, 7.8032, 8.4316). The normal approximation
+    // would give P50 6.667, P80 7.678, P90 8.207. Priced at P80: 7.805 → 8.0.
     // Blended rate = (26 × 1,000.00 + 14 × 800.00) / 40 = 930.00; effort cost = 8 × 930.00 = 7,440.00.
     const input: EstimateInput = {
       ...WORKED_EXAMPLE,
@@ -61,9 +66,14 @@ describe('estimate', () => {
     it('adds means and combines sigmas as the root of the sum of squares', () => {
       assert.ok(Math.abs(r.effort.meanDays - 40 / 6) < 1e-12);
       assert.ok(Math.abs(r.effort.sigmaDays - Math.sqrt(52 / 36)) < 1e-12);
-      assert.ok(Math.abs(r.effort.p80Days - (40 / 6 + 0.8416 * Math.sqrt(52 / 36))) < 1e-12);
-      assert.ok(Math.abs(r.effort.p90Days - (40 / 6 + 1.2816 * Math.sqrt(52 / 36))) < 1e-12);
-      assert.equal(r.effort.p50Days, r.effort.meanDays);
+    });
+
+    it('takes P50, P80 and P90 from the sum of the items\' PERT distributions, not a normal approximation', () => {
+      assert.ok(Math.abs(r.effort.p50Days - 6.601) < 0.001, `P50 ${r.effort.p50Days}`);
+      assert.ok(Math.abs(r.effort.p80Days - 7.8051) < 0.001, `P80 ${r.effort.p80Days}`);
+      assert.ok(Math.abs(r.effort.p90Days - 8.4338) < 0.001, `P90 ${r.effort.p90Days}`);
+      // right-skewed: the median is below the mean
+      assert.ok(r.effort.p50Days < r.effort.meanDays);
     });
 
     it('never sums the pessimistic values', () => {
@@ -92,10 +102,12 @@ describe('estimate', () => {
 
   it('prices at the chosen percentile', () => {
     const base: EstimateInput = { ...WORKED_EXAMPLE, workItems: [{ name: 'x', role: 'engineer', optimistic: 4, mostLikely: 10, pessimistic: 28 }] };
-    // mean (4 + 40 + 28)/6 = 12, σ = 4; P50 12, P80 12 + 3.3664 = 15.37 → 15.5, P90 12 + 5.1264 = 17.13 → 17.5
+    // α = 1 + 4·6/24 = 2, β = 1 + 4·18/24 = 4: effort = 4 + 24x with x ~ β(2, 4), F(x) = 1 − (1 − x)⁵ − 5x(1 − x)⁴.
+    // F(0.31381) = 0.5, F(0.49019) = 0.8, F(0.58389) = 0.9 (bisection), so
+    // P50 = 11.531 → 12, P80 = 15.765 → 16, P90 = 18.013 → 18.5 (the normal approximation gave 12, 15.5, 17.5).
     assert.equal(computeEstimate({ ...base, priceAt: 'p50' }).pricedDays, 12);
-    assert.equal(computeEstimate({ ...base, priceAt: 'p80' }).pricedDays, 15.5);
-    assert.equal(computeEstimate({ ...base, priceAt: 'p90' }).pricedDays, 17.5);
+    assert.equal(computeEstimate({ ...base, priceAt: 'p80' }).pricedDays, 16);
+    assert.equal(computeEstimate({ ...base, priceAt: 'p90' }).pricedDays, 18.5);
   });
 
   it('has no recurring fee without releases, and zero effort without items', () => {
