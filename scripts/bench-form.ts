@@ -17,6 +17,8 @@
  *   view is one static paragraph measured 1.55 s here), so that pair shows
  *   VS Code's cost more than ours.
  * - Bundle sizes come from `node esbuild.mjs --production` (printed there).
+ *
+ * `npm run bench` (scripts/bench.ts) runs the same measurements into BENCHMARKS.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';
@@ -28,17 +30,9 @@ import type { Strings } from '../src/webview/form';
 import { E2eSession } from '../test/e2e/session';
 import { WORKED_EXAMPLE } from '../test/unit/workedExample';
 
+import { line, stats, type Stats } from './bench/stats';
+
 const ROOT = nodePath.resolve(__dirname, '..');
-
-function stats(samples: number[]): { median: number; min: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted.at(-1)! };
-}
-
-const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
-const line = (s: ReturnType<typeof stats>) => `${fmt(s.median)} [${fmt(s.min)}–${fmt(s.max)}]`;
 
 /** The English strings, from formStrings.ts's literals (the bench runs outside VS Code). */
 function englishStrings(): Strings {
@@ -49,7 +43,8 @@ function englishStrings(): Strings {
   return strings as Strings;
 }
 
-function recompute(): { form: ReturnType<typeof stats>; baseline: ReturnType<typeof stats> } {
+/** The form's recompute for 200 work items, 30 runs after 5 warm-up runs, beside structuredClone of the draft. */
+export function recompute(): { form: Stats; baseline: Stats } {
   const s = englishStrings();
   const estimate = {
     ...WORKED_EXAMPLE,
@@ -78,9 +73,8 @@ function recompute(): { form: ReturnType<typeof stats>; baseline: ReturnType<typ
   return { form: stats(form), baseline: stats(baseline) };
 }
 
-type Stats = ReturnType<typeof stats>;
-
-async function firstPaint(): Promise<{ paint: Stats; load: Stats; click: Stats; explorer: Stats }> {
+/** The form's first paint in the real workbench (one code-server, 5 measured runs after one to warm up). */
+export async function firstPaint(): Promise<{ paint: Stats; load: Stats; click: Stats; explorer: Stats }> {
   const session = await E2eSession.start('en');
   try {
     const { page } = session;
@@ -146,7 +140,10 @@ async function main(): Promise<void> {
   console.log(`[bench] for context, click to figures: ${line(p.click)}; Explorer click to tree ${line(p.explorer)}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// `npm run bench` imports recompute() and firstPaint(); run directly, this prints the form's figures.
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
