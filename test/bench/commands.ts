@@ -52,6 +52,13 @@ export async function commandFigures(config: HostConfig): Promise<HostFigures> {
     const quoteFile = await assertFile(quote?.quote, 'Generate Quote');
     record(rows.generateQuote, run, quoteMs, await bare(await vscode.workspace.fs.readFile(quoteFile)), quoteReads);
   }
+  // For context: one vscode.workspace.fs round trip (a stat), beside a bare write; each command is a few of these.
+  rows.roundTrip = { samples: [], baseline: [], baselineLabel: 'bare writeFile of the assessment bytes', note: 'context' };
+  const bytes = await vscode.workspace.fs.readFile(assessment);
+  for (let run = 0; run <= 20; run++) {
+    const [ms] = await timed(() => vscode.workspace.fs.stat(assessment));
+    record(rows.roundTrip, run, ms, await bare(bytes));
+  }
   return { phase: 'commands', rows, info: { workspace: 'the sample workspace (test/fixtures/sample-workspace)' } };
 }
 
