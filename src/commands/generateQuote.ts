@@ -102,7 +102,11 @@ export function generateQuote(extensionUri: vscode.Uri) {
     if (args.open !== false) await vscode.window.showTextDocument(quote, { preview: false });
     // Offered, not awaited: the command's result must not wait on a notification the user may never answer.
     const commit = vscode.l10n.t('Commit');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Quote {0} written to {1}.', plan.number, vscode.workspace.asRelativePath(quote)), commit).then((choice) => {
+    let written = vscode.l10n.t('Quote {0} written to {1}.', plan.number, vscode.workspace.asRelativePath(quote));
+    // An accepted quote is never rewritten: the new figures go out as a new revision, and the user is told so.
+    if (frontMatter.accepted) written += ` ${vscode.l10n.t('{0}, which the customer accepted, stays as it was; {1} is a new revision.', frontMatter.accepted.quote, plan.number)}`;
+    log().info(`${GENERATE_QUOTE_COMMAND}: shown: ${written}`);
+    void vscode.window.showInformationMessage(written, commit).then((choice) => {
       if (choice === commit) void vscode.commands.executeCommand(COMMIT_REQUEST_COMMAND, { assessment: uri });
     });
     return { quote, number: plan.number };

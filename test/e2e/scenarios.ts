@@ -96,54 +96,54 @@ export const SCENARIOS: Scenario[] = [
     // Connector (engineer): O12 M18 P30 → mean (12 + 4·18 + 30)/6 = 114/6 = 19, σ = (30 − 12)/6 = 3
     // Tests (tester):       O3  M5  P9  → mean (3 + 4·5 + 9)/6 = 32/6 = 5.333, σ = (9 − 3)/6 = 1
     // Total mean 146/6 = 24.333 (shown 24.3); σ = √(3² + 1²) = √10 = 3.1623 (shown 3.2)
-    // P80 = 24.333 + 0.8416 × 3.1623 = 24.333 + 2.6614 = 26.995 (shown 27) → priced 27 person-days
-    // P90 = 24.333 + 1.2816 × 3.1623 = 24.333 + 4.0528 = 28.386 (shown 28.4)
-    // Calendar: 27 / (2 people × 0.8 focus × 5 days) = 27/8 = 3.375 → 3.5 weeks
+    // P50 / P80 / P90 of the sum of the two PERT betas: 24.118 / 27.428 / 29.119 (a 2·10⁶-sample Monte Carlo:
+    //   24.118 / 27.430 / 29.122; shown 24.1 / 27.4 / 29.1) → priced at P80, up to a half day: 27.5 person-days
+    // Calendar: 27.5 / (2 people × 0.8 focus × 5 days) = 27.5/8 = 3.44 → 3.5 weeks
     // Blended rate, weights O+4M+P: (114 × 850.00 + 32 × 600.00) / 146 = 116,100 / 146 = 795.2055 → $795.21 shown
-    // Effort cost: 27 × 116,100 / 146 = 3,134,700 / 146 = 21,470.5479 → $21,470.55 (2,147,055 cents)
-    // Contingency 15%: 2,147,055 × 0.15 = 322,058.25 → $3,220.58; cost + contingency 2,469,113
-    // Margin 25%: 2,469,113 × 0.25 = 617,278.25 → $6,172.78
-    // Subtotal 2,147,055 + 322,058 + 617,278 = 3,086,391 → $30,863.91; up to a multiple of $500: 62 × 500 = $31,000.00
+    // Effort cost: 27.5 × 116,100 / 146 = 3,192,750 / 146 = 21,868.1507 → $21,868.15 (2,186,815 cents)
+    // Contingency 15%: 2,186,815 × 0.15 = 328,022.25 → $3,280.22; cost + contingency 2,514,837
+    // Margin 25%: 2,514,837 × 0.25 = 628,709.25 → $6,287.09
+    // Subtotal 2,186,815 + 328,022 + 628,709 = 3,143,546 → $31,435.46; up to a multiple of $500: 63 × 500 = $31,500.00
     // Recurring: 4 releases × 5 days = 20 days × $600.00 (tester) = $12,000.00; margin 25% $3,000.00
     //   → $15,000.00 a year (already a multiple of 500); 3 years → $45,000.00
-    // Total over the term: $31,000.00 + $45,000.00 = $76,000.00; no tax lines
+    // Total over the term: $31,500.00 + $45,000.00 = $76,500.00; no tax lines
     // Names: slugs of "Northwind Logistics" and the title, lower-cased, spaces → "-".
     expected: {
       assessmentFolder: (created) => `${created}-northwind-logistics-push-robot-telemetry-to-their-own-data-platform`,
       quoteNumber: (year) => `Q-${year}-001`,
       quoteFile: (year) => `quote-Q-${year}-001-northwind-logistics.md`,
-      nreShown: '$31,000.00',
-      nreFeeMinor: 3_100_000,
+      nreShown: '$31,500.00',
+      nreFeeMinor: 3_150_000,
       yearlyFeeMinor: 1_500_000,
-      termTotalMinor: 7_600_000,
+      termTotalMinor: 7_650_000,
       quoteLines: [
         '- Team: 2 people',
         '- Duration: about 3.5 weeks from the project start',
-        '- Estimated effort: 27 person-days',
-        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $31,000.00 |',
+        '- Estimated effort: 27.5 person-days',
+        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $31,500.00 |',
         '| Custom path | Yearly compatibility service: testing and adaptation for each platform release (4 a year × 5 days) | $15,000.00 a year |',
         '| Custom path | Term of the compatibility service: 3 years | $45,000.00 |',
-        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$76,000.00** |',
+        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$76,500.00** |',
       ],
       neverInQuote: ['$850.00', '$600.00', '$795.21', 'exclude tax'],
       assessmentLines: [
         '| Effort, mean ± σ | Sum of the work items below | 24.3 ± 3.2 person-days |',
-        '| Effort percentiles | P50 / P80 / P90 | 24.3 / 27 / 28.4 person-days |',
-        '| Effort cost | 27 person-days × $795.21 blended day rate | $21,470.55 |',
-        '| Contingency | 15% of the effort cost | $3,220.58 |',
-        '| Margin | 25% of cost plus contingency | $6,172.78 |',
-        '| **One-time engineering fee (NRE)** | Subtotal $30,863.91, rounded up to a multiple of $500.00 | **$31,000.00** |',
+        '| Effort percentiles | P50 / P80 / P90 | 24.1 / 27.4 / 29.1 person-days |',
+        '| Effort cost | 27.5 person-days × $795.21 blended day rate | $21,868.15 |',
+        '| Contingency | 15% of the effort cost | $3,280.22 |',
+        '| Margin | 25% of cost plus contingency | $6,287.09 |',
+        '| **One-time engineering fee (NRE)** | Subtotal $31,435.46, rounded up to a multiple of $500.00 | **$31,500.00** |',
         '| **Yearly fee** | $12,000.00 at $600.00 a day, plus 25% margin $3,000.00 | **$15,000.00** |',
-        '| **Total over the term** | NRE plus term fee | **$76,000.00** |',
+        '| **Total over the term** | NRE plus term fee | **$76,500.00** |',
       ],
       // The same figures in the English UI's form (numbers with at most one decimal).
       form: {
-        'r-effort': '24.3 / 27 / 28.4 person-days',
-        'r-priced': '27 person-days',
+        'r-effort': '24.1 / 27.4 / 29.1 person-days',
+        'r-priced': '27.5 person-days',
         'r-calendar': '3.5 weeks (2 people, focus 0.8)',
-        'r-nre': '$31,000.00',
+        'r-nre': '$31,500.00',
         'r-yearly': '$15,000.00',
-        'r-term': '$76,000.00',
+        'r-term': '$76,500.00',
       },
     },
   },

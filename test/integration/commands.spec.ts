@@ -11,17 +11,17 @@ const ADR_2 = 'doc/architecture/decisions/0002-expose-robot-data-through-the-ver
 
 /**
  * An English quote in USD with tax, fees not rounded to a step: the e2e English estimate with 8.25 % tax.
- * Connector O12 M18 P30 → mean 19, σ 3; tests O3 M5 P9 → mean 32/6, σ 1. Mean 146/6 = 24.333, σ = √10 = 3.1623;
- * P80 = 24.333 + 0.8416 × 3.1623 = 26.995 → 27 person-days.
- * Effort cost 27 × (114 × 850.00 + 32 × 600.00)/146 = 27 × 116,100/146 = 21,470.5479 → 2,147,055 cents;
- * contingency 15 % = 322,058.25 → 322,058; margin 25 % of 2,469,113 = 617,278.25 → 617,278;
- * NRE fee = subtotal (no step) 3,086,391 = $30,863.91.
+ * Connector O12 M18 P30 → mean 19, σ 3; tests O3 M5 P9 → mean 32/6, σ 1. Mean 146/6 = 24.333, σ = √10 = 3.1623.
+ * The total is the sum of the two PERT betas; its P80 is 27.43 (a 2·10⁶-sample Monte Carlo: 27.430) → 27.5 person-days.
+ * Effort cost 27.5 × (114 × 850.00 + 32 × 600.00)/146 = 27.5 × 116,100/146 = 21,868.1507 → 2,186,815 cents;
+ * contingency 15 % = 328,022.25 → 328,022; margin 25 % of 2,514,837 = 628,709.25 → 628,709;
+ * NRE fee = subtotal (no step) 3,143,546 = $31,435.46.
  * Yearly: 4 × 5 = 20 days × $600.00 = $12,000.00 + 25 % $3,000.00 = $15,000.00; 3 years $45,000.00;
- * total $30,863.91 + $45,000.00 = $75,863.91 (7,586,391).
+ * total $31,435.46 + $45,000.00 = $76,435.46 (7,643,546).
  * Tax 8.25 % (825 basis points), each line rounded half away from zero:
- *   NRE 3,086,391 × 0.0825 = 254,627.2575 → $2,546.27, incl. 3,341,018 = $33,410.18
+ *   NRE 3,143,546 × 0.0825 = 259,342.545 → $2,593.43, incl. 3,402,889 = $34,028.89
  *   yearly 1,500,000 × 0.0825 = 123,750 → $1,237.50, incl. $16,237.50
- *   term 7,586,391 × 0.0825 = 625,877.2575 → $6,258.77, incl. 8,212,268 = $82,122.68
+ *   term 7,643,546 × 0.0825 = 630,592.545 → $6,305.93, incl. 8,274,139 = $82,741.39
  * English tax lines are checked here rather than in the e2e run so that the English e2e run keeps
  * covering the quote without tax, the Chinese one the quote with tax.
  */
@@ -216,20 +216,20 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       const quote = await readText(result!.quote);
       const fm = frontMatter(quote);
       assert.equal(fm.currency, 'USD');
-      assert.equal(fm.nreFeeMinor, 3_086_391);
+      assert.equal(fm.nreFeeMinor, 3_143_546);
       assert.equal(fm.yearlyFeeMinor, 1_500_000);
-      assert.equal(fm.termTotalMinor, 7_586_391);
+      assert.equal(fm.termTotalMinor, 7_643_546);
       assert.equal(fm.taxRatePercent, 8.25);
-      assert.equal(fm.termTotalInclTaxMinor, 8_212_268);
+      assert.equal(fm.termTotalInclTaxMinor, 8_274_139);
       assertLines(quote, [
-        '- Estimated effort: 27 person-days',
-        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $30,863.91 |',
-        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$75,863.91** |',
+        '- Estimated effort: 27.5 person-days',
+        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $31,435.46 |',
+        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$76,435.46** |',
         'All amounts exclude tax (8.25%).',
         'Amounts above exclude tax. With tax at 8.25%:',
-        '| One-time engineering fee (NRE) | $30,863.91 | $2,546.27 | $33,410.18 |',
+        '| One-time engineering fee (NRE) | $31,435.46 | $2,593.43 | $34,028.89 |',
         '| Yearly compatibility service | $15,000.00 | $1,237.50 | $16,237.50 |',
-        '| **Total over the term** | $75,863.91 | $6,258.77 | **$82,122.68** |',
+        '| **Total over the term** | $76,435.46 | $6,305.93 | **$82,741.39** |',
       ]);
       for (const rate of ['$850.00', '$600.00']) assert.ok(!quote.includes(rate), `never the day rate ${rate}`);
     });

@@ -110,6 +110,13 @@ describe('Custom Requests tree and Set Status', () => {
     assert.doesNotMatch(doc.getText(), /\naccepted:/);
     await inGroup('Accept Inc: Custom SSO', 'Quoted');
     await doc.save();
+    // A new quote after acceptance is a new revision, and the message says the accepted one stays as it was.
+    await setStatus({ assessment: uri, status: 'accepted', acceptedQuote: q1.number });
+    await doc.save();
+    const q1Text = await readText(q1.quote);
+    const message = await shownBy('customRequest.generateQuote', async () => generateQuote(uri));
+    assert.match(message, new RegExp(`${q1.number}, which the customer accepted, stays as it was; ${q1.number}-R3 is a new revision\\.`));
+    assert.equal(await readText(q1.quote), q1Text, 'the accepted quote is never rewritten');
   });
 
   it('refuses a status the request is not ready for, in plain words, changing nothing', async () => {

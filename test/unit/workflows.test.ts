@@ -114,12 +114,12 @@ describe('workflows', () => {
       standard: { days: 2, fee: 150_000 },
     };
     const quote = await planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: withEstimate(plan.file.text, estimate), quoteFolder: root, workspaceQuoteNumbers: [] });
-    // mean (8 + 40 + 18)/6 = 11, σ = 10/6; P80 = 11 + 0.8416 × 1.6667 = 12.40 → 12.5 pd × ¥80,000 = ¥1,000,000;
-    // contingency 10% → ¥1,100,000; margin 20% → ¥1,320,000.
+    // PERT 8/10/18 is β(1.8, 4.2) on [8, 18]; its P80 is 12.5026 (Simpson integration of the density, 4·10⁶ panels;
+    // a Monte Carlo gives 12.5023) → 13 pd × ¥80,000 = ¥1,040,000; contingency 10% → ¥1,144,000; margin 20% → ¥1,372,800.
     const fm = parse(splitFrontMatter(quote.file.text)!.yaml);
-    assert.equal(fm.nreFeeMinor, 1_320_000);
-    assert.ok(quote.file.text.includes('¥1,320,000'), 'yen without decimals');
-    assert.ok(!quote.file.text.includes('¥1,320,000.00'));
+    assert.equal(fm.nreFeeMinor, 1_372_800);
+    assert.ok(quote.file.text.includes('¥1,372,800'), 'yen without decimals');
+    assert.ok(!quote.file.text.includes('¥1,372,800.00'));
     assert.ok(quote.file.text.includes('¥150,000'), 'the standard fee');
     assert.ok(!/undefined|NaN|\n\n\n/.test(quote.file.text + quote.assessmentText));
     assert.equal(fm.taxRatePercent, undefined);
