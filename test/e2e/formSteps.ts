@@ -112,7 +112,8 @@ export const FORM_STEPS: Step[] = [
       const settings = j.file('.vscode/settings.json');
       mkdirSync(dirname(settings), { recursive: true });
       // The figures and charts are where colours matter most.
-      await j.form.frame.locator('#chart-effort').scrollIntoViewIfNeeded();
+      // The figures are redrawn whenever the form updates (the save just before sends the document back): retry on a redrawn chart.
+      await waitUntil('the charts in view', async () => ((await j.form.frame.locator('#chart-effort').scrollIntoViewIfNeeded({ timeout: 2_000 }).then(() => true, () => undefined)) ? true : undefined));
       try {
         for (const theme of ['Default Dark Modern', 'Default High Contrast', 'Default Light Modern']) {
           writeFileSync(settings, JSON.stringify({ 'workbench.colorTheme': theme }));

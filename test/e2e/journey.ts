@@ -34,6 +34,8 @@ export class Journey {
   assessmentPath = '';
   /** workspace-relative path of the generated quote */
   quotePath = '';
+  /** workspace-relative path of the register */
+  registerPath = '';
 
   constructor(readonly scenario: Scenario) {
     this.ui = new UiText(scenario.lang);

@@ -68,7 +68,10 @@ export class RequestTree {
     await this.row(label).first().click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
     await menu.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await menu.locator('.action-item', { has: this.page.locator('.action-label', { hasText: new RegExp(`^${escape(item)}$`) }) }).click();
+    // VS Code's menus act on mouse-up over the item or on Enter: hover it (it highlights), then Enter.
+    await menu.locator('.action-item', { has: this.page.locator('.action-label', { hasText: new RegExp(`^${escape(item)}$`) }) }).hover();
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /** Hovers the row and clicks its inline action titled `title`. */

@@ -3,8 +3,11 @@
  * request under "quoted" with its quote number and NRE, its files below it.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { requestName, statusLabel } from '../../src/core/status';
 import { localToday, type Journey, type Step } from './journey';
+import { waitUntil } from './workbench';
 import { RequestTree } from './requestTree';
 
 const REQUESTS_VIEW = 'customRequest.requestsView';
@@ -42,6 +45,43 @@ export const TREE_STEPS: Step[] = [
       assert.equal(rows[at + 1][2], j.assessmentPath);
       assert.equal(rows[at + 2][2], `${localToday()} · ${s.expected.nreShown}`);
       await j.workbench.screenshot('requests tree');
+    },
+  },
+  {
+    title: 'Update Register writes the register with the request, and every link in it resolves',
+    async run(j) {
+      const s = j.scenario;
+      const root = String(j.ui.settingDefault('customRequest.assessmentFolder'));
+      j.registerPath = `${root}/README.md`;
+      await j.workbench.runCommand(j.ui.commandTitle('customRequest.updateRegister'));
+      await j.workbench.waitForNotification(j.ui.t('Register {0} updated: {1} requests.', j.registerPath, 1));
+      const register = j.read(j.registerPath);
+      assert.ok(register.includes(s.customer), 'the register names the customer');
+      const links = [...register.matchAll(/\]\(<?([^)>]+)>?\)/g)].map((m) => decodeURIComponent(m[1]));
+      assert.ok(links.length >= 3, `links to the assessment, the ADR and the quote: ${links.join(', ')}`);
+      for (const link of links) assert.ok(existsSync(join(dirname(j.file(j.registerPath)), link)), `the register's link ${link} resolves`);
+      await j.workbench.screenshot('register updated');
+    },
+  },
+  {
+    title: "Commit Request from the tree's context menu commits exactly the request's files",
+    async run(j) {
+      const s = j.scenario;
+      const tree = requestTree(j);
+      await tree.contextMenu(requestName(s, s.lang), j.ui.menuTitle('customRequest.commitRequest'));
+      const input = j.session.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      await j.workbench.screenshot('commit message proposed');
+      const before = j.session.run('git', ['rev-parse', 'HEAD']);
+      await input.press('Enter');
+      const files = await waitUntil('the commit', () => {
+        if (j.session.run('git', ['rev-parse', 'HEAD']) === before) return undefined;
+        return j.session.run('git', ['-c', 'core.quotePath=false', 'log', '-1', '--name-only', '--format=']).trim().split('\n').sort();
+      });
+      assert.deepEqual(files, [j.quotePath, j.registerPath, j.assessmentPath].sort());
+      const status = j.session.run('git', ['-c', 'core.quotePath=false', 'status', '--porcelain']);
+      for (const file of files) assert.ok(!status.includes(file), `${file} is committed: ${status}`);
+      await j.workbench.screenshot('request committed');
     },
   },
 ];
