@@ -73,7 +73,7 @@ export function newFrontMatter(data: NewAssessmentData): AssessmentFrontMatter {
 export function estimateHint(lang: Lang, currency: string, dayRate: number): string {
   const lines =
     lang === 'zh-cn'
-      ? ['# 估算：去掉下面各行开头的 "# " 并填写，然后运行 "Custom Request: Generate Quote"。', '# 人天以 乐观/最可能/悲观 三点估算；人天单价为主币种单位。']
+      ? ['# 估算：去掉下面各行开头的 "# " 并填写，然后运行 "Custom Request: Generate Quote"。', '# 人天按乐观、最可能、悲观三点估算；人天单价按币种的主单位填写（如元、美元）。']
       : ['# Estimate: remove the leading "# " from the lines below, fill them in, then run', '# "Custom Request: Generate Quote". Person-days are three-point estimates; day rates in major units.'];
   const example = stringify({
     estimate: {

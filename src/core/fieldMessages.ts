@@ -158,7 +158,7 @@ function customText(params: Record<string, unknown>, lang: Lang): string {
     case 'percentPrecision':
       return zh ? '最多保留 2 位小数' : 'must have at most 2 decimals';
     case 'threePointOrder':
-      return zh ? '应满足 乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
+      return zh ? '应满足：乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
     case 'missingRate':
       return zh ? `缺少角色“${String(params.role)}”的人天单价` : `has no day rate for the role "${String(params.role)}"`;
     case 'currency':

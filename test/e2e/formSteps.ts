@@ -52,7 +52,7 @@ export const FORM_STEPS: Step[] = [
       await j.workbench.screenshot('estimate typed with live figures');
 
       // Pessimistic below optimistic: the message sits next to "most likely", where the rule is broken.
-      const order = j.scenario.lang === 'zh-cn' ? '应满足 乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
+      const order = j.scenario.lang === 'zh-cn' ? '应满足：乐观 ≤ 最可能 ≤ 悲观' : 'must satisfy optimistic ≤ most likely ≤ pessimistic';
       await f.type('workItems.0.pessimistic', String(estimate.workItems[0].optimistic - 1));
       await waitUntil('the order message', async () => ((await f.error('workItems.0.mostLikely')) === order ? true : undefined));
       assert.ok(await f.invalid('workItems.0.mostLikely'));

@@ -152,7 +152,7 @@ export const SCENARIOS: Scenario[] = [
     uiName: '简体中文',
     customer: '星河物流',
     title: '把机器人数据推送到客户自有平台',
-    broughtBy: '王总(销售总监)',
+    broughtBy: '王总（销售总监）',
     dealSize: '3,600,000',
     documentLanguageLabel: '简体中文',
     adr: OPEN_API_ADR,

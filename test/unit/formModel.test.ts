@@ -141,7 +141,7 @@ describe('form model', () => {
       assert.equal(en.estimate, undefined);
       assert.deepEqual([...en.errors], [['workItems.0.mostLikely', 'must satisfy optimistic ≤ most likely ≤ pessimistic']]);
       const zh = validateDraft(draft, 'zh-cn', '必填。');
-      assert.deepEqual([...zh.errors], [['workItems.0.mostLikely', '应满足 乐观 ≤ 最可能 ≤ 悲观']]);
+      assert.deepEqual([...zh.errors], [['workItems.0.mostLikely', '应满足：乐观 ≤ 最可能 ≤ 悲观']]);
     });
 
     it('says "required" for empty boxes', () => {

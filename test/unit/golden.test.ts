@@ -55,7 +55,7 @@ async function renderAll(lang: Lang): Promise<Record<string, string>> {
         adrFolder: format === 'nygard' ? '/repo/doc/adr' : '/repo/docs/decisions',
         format,
         nextNumber: 3,
-        title: lang === 'zh-cn' ? '定制需求:数据反向推送' : 'Custom request: push robot data to the customer platform',
+        title: lang === 'zh-cn' ? '定制需求：数据反向推送' : 'Custom request: push robot data to the customer platform',
         exists: nothingExists,
       })
     ).file.text;

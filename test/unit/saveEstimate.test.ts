@@ -174,7 +174,7 @@ describe('planSaveEstimate', () => {
       error.text.en,
       `The estimate for ${FILE} has a problem: Field "estimate.workItems[0].mostLikely" (most likely person-days) must satisfy optimistic ≤ most likely ≤ pessimistic`,
     );
-    assert.equal(error.text['zh-cn'], `${FILE} 的估算有问题：字段“estimate.workItems[0].mostLikely”（最可能人天）应满足 乐观 ≤ 最可能 ≤ 悲观`);
+    assert.equal(error.text['zh-cn'], `${FILE} 的估算有问题：字段“estimate.workItems[0].mostLikely”（最可能人天）应满足：乐观 ≤ 最可能 ≤ 悲观`);
   });
 
   it('refuses an estimate with no day rate for a role, naming the role', async () => {

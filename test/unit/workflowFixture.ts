@@ -13,7 +13,7 @@ export const SETTINGS = settingsSchema.parse({});
 
 export function requestData(lang: Lang, adr: NewAssessmentData['adr'] = null): NewAssessmentData {
   return lang === 'zh-cn'
-    ? { id: 'k3x9qa', customer: '星河机器人', title: '把机器人数据反向推送到客户自有平台', broughtBy: '王总(销售总监)', dealSize: { amount: 3_600_000, currency: 'CNY' }, language: 'zh-cn', created: TODAY, adr }
+    ? { id: 'k3x9qa', customer: '星河机器人', title: '把机器人数据反向推送到客户自有平台', broughtBy: '王总（销售总监）', dealSize: { amount: 3_600_000, currency: 'CNY' }, language: 'zh-cn', created: TODAY, adr }
     : { id: 'k3x9qa', customer: 'Acme | Robotics', title: 'Push robot data to their own platform', broughtBy: 'Wang, Sales Director', dealSize: { amount: 3_600_000, currency: 'CNY' }, language: 'en', created: TODAY, adr };
 }
 

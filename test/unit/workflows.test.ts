@@ -65,7 +65,7 @@ describe('workflows', () => {
     assert.ok(before.includes(relative(root, plan.assessmentPath)), 'the listing sees the assessment');
     await assert.rejects(
       planQuote({ ...common, root, assessmentPath: plan.assessmentPath, assessmentText: text, quoteFolder: joinPath(root, 'doc/adr/quotes'), workspaceQuoteNumbers: [] }),
-      (e: DeskError) => e.code === 'invalid-front-matter' && e.text['zh-cn'].includes('“estimate.workItems[0].mostLikely”（最可能人天）应满足 乐观 ≤ 最可能 ≤ 悲观'),
+      (e: DeskError) => e.code === 'invalid-front-matter' && e.text['zh-cn'].includes('“estimate.workItems[0].mostLikely”（最可能人天）应满足：乐观 ≤ 最可能 ≤ 悲观'),
     );
     assert.deepEqual(await listTree(root), before, 'no file or folder was added or removed');
     assert.equal(await readText(nodeFs, plan.assessmentPath), text, 'the assessment is unchanged');
