@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTagList, uniqueTags } from './core/capabilities';
+import { parseTagList, tagKey, uniqueTags } from './core/capabilities';
 import { CancelledError } from './core/errors';
 import { usedCapabilities } from './assessments';
 import { askText } from './prompts';
@@ -27,23 +27,30 @@ async function typeTags(title: string): Promise<string[]> {
 
 /**
  * The request's capability tags: a multi-pick of the tags the workspace's
- * assessments already use (most customers first), with "New tags…" to type
- * more; with none used yet, just the typed list. Enter with nothing chosen
- * means no tags; Escape cancels the command, as at every other prompt.
+ * assessments already use (most customers first; `selected` checked), with
+ * "New tags…" to type more; with none used yet, just the typed list. Enter
+ * with nothing chosen means no tags; Escape cancels the command, as at every
+ * other prompt.
  */
-export async function askCapabilities(options: { title: string; step: number; totalSteps: number }): Promise<string[]> {
-  const title = `${options.title} (${options.step}/${options.totalSteps})`;
+export async function askCapabilities(options: { title: string; step?: number; totalSteps?: number; selected?: readonly string[] }): Promise<string[]> {
+  const title = options.step ? `${options.title} (${options.step}/${options.totalSteps})` : options.title;
+  const selected = uniqueTags(options.selected ?? [], Infinity);
+  const selectedKeys = new Set(selected.map(tagKey));
   const used = await usedCapabilities();
-  if (used.length === 0) return typeTags(title);
+  const usedKeys = new Set(used.map((use) => tagKey(use.tag)));
+  if (used.length === 0 && selected.length === 0) return typeTags(title);
 
   type Item = vscode.QuickPickItem & { tag?: string; typeNew?: boolean };
   const items: Item[] = [
     { label: `$(add) ${vscode.l10n.t('New tags…')}`, typeNew: true },
     { label: vscode.l10n.t('Used in this workspace'), kind: vscode.QuickPickItemKind.Separator },
+    // This request's tags that no saved assessment carries yet (typed in the editor, unsaved) come first.
+    ...selected.filter((tag) => !usedKeys.has(tagKey(tag))).map((tag) => ({ label: tag, tag, picked: true })),
     ...used.map((use) => ({
       label: use.tag,
       description: use.customers.join(', '),
       tag: use.tag,
+      picked: selectedKeys.has(tagKey(use.tag)),
     })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
@@ -54,7 +61,9 @@ export async function askCapabilities(options: { title: string; step: number; to
     matchOnDescription: true,
   });
   if (!picked) throw new CancelledError();
-  const tags = picked.flatMap((item) => (item.tag ? [item.tag] : []));
+  // A tag keeps this request's spelling when it had it already.
+  const spelling = new Map(selected.map((tag) => [tagKey(tag), tag]));
+  const tags = picked.flatMap((item) => (item.tag ? [spelling.get(tagKey(item.tag)) ?? item.tag] : []));
   if (picked.some((item) => item.typeNew)) tags.push(...(await typeTags(title)));
   return uniqueTags(tags, MAX_TAGS);
 }

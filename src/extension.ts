@@ -11,6 +11,7 @@ import { RequestIndex } from './requestIndex';
 import { REQUESTS_VIEW, RequestTreeProvider, type RequestNode, type TreeSnapshot } from './views/requestTree';
 import { setStatus, SET_STATUS_COMMAND } from './commands/setStatus';
 import { commitRequest, COMMIT_REQUEST_COMMAND } from './commands/commitRequest';
+import { setCapabilities, SET_CAPABILITIES_COMMAND } from './commands/setCapabilities';
 import { readStats, resetReadStats } from './workspaceFs';
 
 export type { CommitRequestArgs, CommitRequestResult } from './commands/commitRequest';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
     tree,
     treeView,
     vscode.commands.registerCommand(SET_STATUS_COMMAND, runCommand(SET_STATUS_COMMAND, setStatus(index))),
+    vscode.commands.registerCommand(SET_CAPABILITIES_COMMAND, runCommand(SET_CAPABILITIES_COMMAND, setCapabilities(index))),
     vscode.commands.registerCommand('customRequest.openRequest', runCommand('customRequest.openRequest', async (node?: RequestNode | vscode.Uri) => {
       const uri = node instanceof vscode.Uri ? node : node?.nodeKind === 'request' ? node.assessment : undefined;
       if (uri) await vscode.window.showTextDocument(uri, { preview: false });

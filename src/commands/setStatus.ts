@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { chooseAssessment, type AssessmentRef } from '../assessments';
 import { parseCommandArgs } from '../commandArgs';
 import { parseAssessment } from '../core/assessment';
-import { DeskError } from '../core/errors';
 import type { RequestStatus } from '../core/schema';
 import { REQUEST_STATUSES, setStatusArgsSchema } from '../core/schema';
 import { latestQuote, planStatusChange, requestName, quotesLatestFirst, statusChangeProblem, statusLabel } from '../core/status';
 import { pickOne } from '../prompts';
+import { applyThroughDocument } from '../documentEdits';
 import type { RequestIndex } from '../requestIndex';
 import { todayIso } from '../today';
 import { uiLang } from '../uiLanguage';
@@ -70,17 +70,10 @@ export function setStatus(index: RequestIndex) {
     const before = doc.getText();
     const wasDirty = doc.isDirty;
     const plan = planStatusChange(before, file, status, { today: args.today ?? todayIso(), acceptedQuote });
-    if (plan.edits.length > 0) {
-      const edit = new vscode.WorkspaceEdit();
-      for (const change of plan.edits) edit.replace(uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text);
-      if (doc.getText() !== before || !(await vscode.workspace.applyEdit(edit))) {
-        throw new DeskError('unsaved-document', {
-          en: `${file} changed while its status was being set; nothing was changed. Try again.`,
-          'zh-cn': `设置状态时 ${file} 被修改，未做任何改动。请再试一次。`,
-        });
-      }
-      if (!wasDirty && doc.isDirty) await doc.save();
-    }
+    await applyThroughDocument(doc, before, wasDirty, plan.edits, {
+      en: `${file} changed while its status was being set; nothing was changed. Try again.`,
+      'zh-cn': `设置状态时 ${file} 被修改，未做任何改动。请再试一次。`,
+    });
     await index.refresh(uri);
     return { status, ...(plan.frontMatter.accepted && status === 'accepted' ? { acceptedQuote: plan.frontMatter.accepted.quote } : {}) };
   };

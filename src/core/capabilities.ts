@@ -10,6 +10,8 @@
  * `Data push`, `data-push` and `DATA_PUSH` are one tag. Customers are
  * compared ignoring case, full-width forms and runs of spaces.
  */
+import { isSeq } from 'yaml';
+import { planFrontMatterChange, type FrontMatterChangePlan } from './frontMatterEdit';
 
 /** A tag as written: NFKC (full-width letters and digits become ASCII), trimmed, inner whitespace runs as one space. */
 export function normaliseTag(tag: string): string {
@@ -86,4 +88,24 @@ export function groupByTag<R extends TaggedRequest>(requests: readonly R[]): Tag
 /** Productisation candidates: tags carried by requests of at least two different customers. */
 export function productisationCandidates<R extends TaggedRequest>(requests: readonly R[]): TagUse<R>[] {
   return groupByTag(requests).filter((use) => use.customers.length >= 2);
+}
+
+/**
+ * Sets a request's capability tags in its front matter (normalised, repeats
+ * dropped, the first spelling kept) as the smallest edits; no tags removes
+ * the `capabilities` key, as New Assessment writes none; a list keeps its
+ * block or flow style. More than 30 tags or
+ * a tag over 60 characters is refused, naming the field.
+ */
+export function planCapabilitiesChange(text: string, file: string, tags: readonly string[]): FrontMatterChangePlan {
+  const wanted = uniqueTags(tags, Infinity);
+  return planFrontMatterChange(text, file, (doc, before) => {
+    if (wanted.length === before.capabilities.length && wanted.every((tag, i) => tag === before.capabilities[i])) return;
+    if (wanted.length === 0) doc.delete('capabilities');
+    else {
+      // Keep the list's style as written: block (as New Assessment writes it) unless it was `[a, b]`.
+      const old = doc.get('capabilities', true);
+      doc.set('capabilities', doc.createNode(wanted, { flow: isSeq(old) && old.flow === true }));
+    }
+  });
 }

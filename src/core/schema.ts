@@ -240,3 +240,8 @@ export const setStatusArgsSchema = z.object({
   acceptedQuote: optionalText(60),
   today: z.optional(isoDate),
 });
+export const setCapabilitiesArgsSchema = z.object({
+  assessment: assessmentRef,
+  /** the request's tags from now on (none removes them); default: asked */
+  capabilities: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
+});

@@ -14,16 +14,12 @@
  * - A quote is expired the day after its valid-until date (issue date plus the
  *   assessment's quote validity, as the documents print it).
  */
-import { isMap, parseDocument } from 'yaml';
-import { splitFrontMatter, lineEnding, withLineEnding, yamlProblem } from './assessment';
 import { DeskError } from './errors';
+import { planFrontMatterChange, type FrontMatterChangePlan } from './frontMatterEdit';
 import type { Bilingual, Lang } from './lang';
-import { problemsMessage } from './fieldMessages';
 import { addDays, parseQuoteNumber } from './quote';
-import type { TextEdit } from './saveEstimate';
-import { diffEdit, notAnAssessment } from './saveEstimate';
 import type { AssessmentFrontMatter, QuoteRecord, RequestStatus } from './schema';
-import { ASSESSMENT_KIND, REQUEST_STATUSES, assessmentFrontMatterSchema } from './schema';
+import { REQUEST_STATUSES } from './schema';
 
 const LABELS: Record<RequestStatus, Bilingual> = {
   draft: { en: 'Draft', 'zh-cn': '草稿' },
@@ -95,49 +91,24 @@ export function statusChangeProblem(fm: AssessmentFrontMatter, target: RequestSt
   return undefined;
 }
 
-export interface StatusChangePlan {
-  text: string;
-  edits: TextEdit[];
-  frontMatter: AssessmentFrontMatter;
-}
+export type StatusChangePlan = FrontMatterChangePlan;
 
 /**
  * Sets the status in the assessment's front matter as the smallest edits;
  * accepting also records the accepted quote (default: the latest) and the date.
  */
 export function planStatusChange(text: string, file: string, target: RequestStatus, options: { today: string; acceptedQuote?: string }): StatusChangePlan {
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const split = splitFrontMatter(text);
-  if (!split) throw notAnAssessment(file);
-  const doc = parseDocument(split.yaml);
-  if (doc.errors.length > 0) {
-    throw new DeskError('invalid-front-matter', {
-      en: `The front matter of ${file} is not valid YAML: ${yamlProblem(doc.errors[0])}. Fix it in the editor first.`,
-      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${yamlProblem(doc.errors[0])}。请先在编辑器中修正。`,
-    });
-  }
-  if (!isMap(doc.contents) || doc.get('kind') !== ASSESSMENT_KIND) throw notAnAssessment(file);
-  const before = assessmentFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
-  if (!before.success) {
-    throw new DeskError('invalid-front-matter', problemsMessage(before.error, { en: `The front matter of ${file} has a problem`, 'zh-cn': `${file} 的 front matter 有问题` }));
-  }
-  const problem = statusChangeProblem(before.data, target, options.acceptedQuote);
-  if (problem) throw new DeskError('invalid-input', problem);
-
-  doc.set('status', target);
-  if (target === 'accepted') {
-    const quote = options.acceptedQuote ?? latestQuote(before.data)!.number;
-    doc.set('accepted', doc.createNode({ quote, date: options.today }));
-  } else if (target !== 'productised' && target !== 'withdrawn' && doc.has('accepted')) {
-    doc.delete('accepted');
-  }
-  const frontMatter = assessmentFrontMatterSchema.parse(doc.toJS());
-  const eol = lineEnding(text);
-  let yaml = withLineEnding(doc.toString({ lineWidth: 0 }), eol);
-  if (!split.yaml.endsWith('\n')) yaml = yaml.replace(/\r?\n$/, '');
-  const yamlStart = bom + text.slice(bom).indexOf('\n') + 1;
-  const edits = diffEdit(split.yaml, yaml, yamlStart);
-  return { text: text.slice(0, yamlStart) + yaml + text.slice(yamlStart + split.yaml.length), edits, frontMatter };
+  return planFrontMatterChange(text, file, (doc, before) => {
+    const problem = statusChangeProblem(before, target, options.acceptedQuote);
+    if (problem) throw new DeskError('invalid-input', problem);
+    doc.set('status', target);
+    if (target === 'accepted') {
+      const quote = options.acceptedQuote ?? latestQuote(before)!.number;
+      doc.set('accepted', doc.createNode({ quote, date: options.today }));
+    } else if (target !== 'productised' && target !== 'withdrawn' && doc.has('accepted')) {
+      doc.delete('accepted');
+    }
+  });
 }
 
 /** The quote number without its revision suffix, and the revision: `Q-2026-003-R2` → `Q-2026-003`, 2. */

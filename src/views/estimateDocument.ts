@@ -6,6 +6,7 @@
 import { parseDocument } from 'yaml';
 import * as vscode from 'vscode';
 import { splitFrontMatter, yamlProblem } from '../core/assessment';
+import { uniqueTags } from '../core/capabilities';
 import { DeskError } from '../core/errors';
 import { planSaveEstimate } from '../core/saveEstimate';
 import { ASSESSMENT_KIND } from '../core/schema';
@@ -72,7 +73,8 @@ export async function loadMessage(uri: vscode.Uri): Promise<LoadMessage> {
   const label = typeof data.customer === 'string' && typeof data.title === 'string' ? `${data.customer}: ${data.title}` : relative;
   const dealCurrency = (data.dealSize as { currency?: unknown } | undefined)?.currency;
   if (typeof dealCurrency === 'string' && /^[A-Z]{3}$/.test(dealCurrency)) defaults.currency = dealCurrency;
-  return { ...base, label, ...(data.estimate !== undefined && data.estimate !== null ? { estimate: data.estimate } : {}) };
+  const capabilities = Array.isArray(data.capabilities) ? uniqueTags(data.capabilities.filter((tag): tag is string => typeof tag === 'string'), 1000) : [];
+  return { ...base, label, capabilities, ...(data.estimate !== undefined && data.estimate !== null ? { estimate: data.estimate } : {}) };
 }
 
 /**

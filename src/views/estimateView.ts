@@ -19,6 +19,7 @@ import { formStrings } from './formStrings';
 
 const GENERATE_QUOTE = 'customRequest.generateQuote';
 const NEW_ASSESSMENT = 'customRequest.newAssessment';
+const SET_CAPABILITIES = 'customRequest.setCapabilities';
 
 function isAssessment(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return !!doc && doc.uri.scheme !== 'git' && (splitFrontMatter(doc.getText())?.yaml.includes(ASSESSMENT_KIND) ?? false);
@@ -166,6 +167,14 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
       case 'open':
         await vscode.window.showTextDocument(this.requireKnown(message.key), { preview: false });
         return;
+      case 'editCapabilities': {
+        // The command asks (a multi-pick of the workspace's tags) and writes through the document;
+        // the form's draft is left alone, and the new tags come back with a fresh load.
+        const uri = this.requireKnown(message.key);
+        await vscode.commands.executeCommand(SET_CAPABILITIES, { assessment: uri });
+        if (this.isCurrent(uri)) this.post(await loadMessage(uri));
+        return;
+      }
     }
   }
 

@@ -38,6 +38,7 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri): str
       <select id="assessment"></select>
       <button type="button" class="secondary icon" data-action="open" data-label="openFile" title="">↗</button>
     </div>
+    <p class="tags"><span data-text="capabilities"></span> <span id="capabilities"></span> <button type="button" class="link" data-action="capabilities" data-text="editCapabilities"></button></p>
     <p id="status" class="status" role="status" aria-live="polite"></p>
   </div>
   <div id="problem" class="banner" role="alert" hidden></div>

@@ -59,6 +59,9 @@ function onClick(event: Event): void {
       draft.dayRates.splice(i, 1);
       renderForm();
       return;
+    case 'capabilities':
+      if (store.state.key) post({ type: 'editCapabilities', key: store.state.key });
+      return;
     case 'open':
       if (store.state.key) post({ type: 'open', key: store.state.key });
       return;
@@ -133,6 +136,8 @@ function load(message: Extract<ExtensionToWebview, { type: 'load' }>): void {
   store.state.key = message.key;
   store.state.label = message.label;
   store.state.defaults = message.defaults;
+  if (message.capabilities || !sameAssessment) store.state.capabilities = message.capabilities ?? [];
+  showCapabilities();
   showView('form');
   ($('assessment') as HTMLSelectElement).value = message.key;
   if (message.problem) {
@@ -156,6 +161,12 @@ function load(message: Extract<ExtensionToWebview, { type: 'load' }>): void {
     store.state.draft = structuredClone(loaded);
   }
   renderForm();
+}
+
+/** The request's tags, as the register lists them; "none yet" without. */
+function showCapabilities(): void {
+  const tags = store.state.capabilities ?? [];
+  $('capabilities')!.textContent = tags.length > 0 ? tags.join(store.lang === 'zh-cn' ? '、' : ', ') : store.s.noCapabilities;
 }
 
 function start(): void {

@@ -18,6 +18,9 @@ export const FORM_STRING_KEYS = [
   'welcome',
   'newAssessment',
   'openFile',
+  'capabilities',
+  'noCapabilities',
+  'editCapabilities',
   'saveEstimate',
   'generateQuote',
   'results',
@@ -142,6 +145,8 @@ export const extensionToWebviewSchema = z.discriminatedUnion('type', [
     estimate: z.optional(z.unknown()),
     defaults: formDefaultsSchema,
     problem: z.optional(text(4000)),
+    /** the request's capability tags (they group requests into productisation candidates in the register) */
+    capabilities: z.optional(z.array(text(200)).check(z.maxLength(1000))),
   }),
   /** a save or quote finished; `message` is shown in the form's status line */
   z.object({ type: z.literal('saved'), key, message: text(2000) }),
@@ -162,6 +167,8 @@ export const webviewToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('newAssessment') }),
   /** the user is about to pick from the list: send it again (a file watcher can miss a pull's new files) */
   z.object({ type: z.literal('listAssessments') }),
+  /** the user asked to change the request's capability tags (the extension asks with a multi-pick and writes them through the document) */
+  z.object({ type: z.literal('editCapabilities'), key }),
   /** the user asked to open the assessment's file */
   z.object({ type: z.literal('open'), key }),
 ]);

@@ -24,6 +24,8 @@ export interface State {
   /** the draft as last loaded from the document: the form is dirty when it differs */
   loaded?: Draft;
   defaults?: FormDefaults;
+  /** the request's capability tags as its document has them (not part of the draft: the extension writes them) */
+  capabilities?: string[];
 }
 
 // Marks for `npm run bench:form`: from this script's start to the first figures on screen.

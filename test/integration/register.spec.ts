@@ -135,4 +135,24 @@ describe('Update Register', () => {
     assert.equal(readFileSync(register(), 'utf8'), before, 'nothing written');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+  it('Set Capability Tags writes the tags through the document (undo takes them back) and a newly shared tag becomes a candidate', async () => {
+    const setCapabilities = (args: object) => vscode.commands.executeCommand<{ capabilities: string[] } | undefined>('customRequest.setCapabilities', args);
+    const result = await setCapabilities({ assessment: beta, capabilities: ['Event Stream', 'SSO', 'sso '] });
+    assert.deepEqual(result?.capabilities, ['Event Stream', 'SSO']);
+    const saved = readFileSync(beta.fsPath, 'utf8');
+    assert.match(saved, /^capabilities:\n {2}- Event Stream\n {2}- SSO\n/m, 'written into the front matter and saved');
+    const text = readFileSync((await updateRegister()).register.fsPath, 'utf8');
+    assert.ok(text.includes('- **sso**: 2 customers (Register Alpha, Register Beta)'), 'sso is now shared by two customers');
+
+    const doc = await vscode.workspace.openTextDocument(beta);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.match(doc.getText(), /^capabilities:\n {2}- Event Stream\n---/m, 'undo takes the change back');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    const shown = await shownBy('customRequest.setCapabilities', async () => setCapabilities({ assessment: beta, capabilities: ['x'.repeat(61)] }));
+    assertPlain(shown);
+    assert.match(shown, /capability tags/);
+    assert.equal(readFileSync(beta.fsPath, 'utf8'), saved, 'a refused tag writes nothing');
+  });
 });

@@ -14,7 +14,7 @@ describe('estimate form webview (real bundle in Chromium)', function () {
 
   it('the page carries every id of formHtml.ts’s shell', () => {
     const ids = [...FORM_HTML_SOURCE.matchAll(/\bid="([^"$]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(ids, ['welcome', 'editor', 'assessment', 'status', 'problem', 'fields', 'h-results', 'results', 'save', 'quote']);
+    assert.deepEqual(ids, ['welcome', 'editor', 'assessment', 'capabilities', 'status', 'problem', 'fields', 'h-results', 'results', 'save', 'quote']);
     const page = readFileSync(PAGE, 'utf8');
     for (const id of ids) assert.ok(page.includes(`id="${id}"`), `the test page has #${id}`);
   });

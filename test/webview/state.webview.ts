@@ -80,6 +80,26 @@ describe('estimate form webview: save, state and themes (real bundle in Chromium
     assert.equal(await page.locator('#problem').isHidden(), true);
   });
 
+  it('shows the request’s capability tags, asks the extension to edit them, and takes new tags without touching unsaved input', async () => {
+    const page = await loadedForm();
+    assert.equal(await text(page, '.tags'), 'Capability tags: none yet Edit tags…', 'a load without tags');
+    await send(page, { ...LOAD, capabilities: ['data-push', 'SSO'] });
+    assert.equal(await text(page, '#capabilities'), 'data-push, SSO');
+    await typeInto(page, 'f-workItems-0-name', 'Edited, not saved');
+    await page.getByRole('button', { name: 'Edit tags…' }).click();
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'editCapabilities'), [{ type: 'editCapabilities', key: KEY }]);
+    // The extension wrote the tags and reloads: the estimate in the file is as loaded, so the draft stays, with no banner.
+    await send(page, { ...LOAD, capabilities: ['data-push', 'SSO', 'webhooks'] });
+    assert.equal(await text(page, '#capabilities'), 'data-push, SSO, webhooks');
+    assert.equal(await value(page, 'f-workItems-0-name'), 'Edited, not saved');
+    assert.equal(await page.locator('#problem').isHidden(), true);
+    // A load that cannot read the front matter keeps the tags shown; another assessment shows its own.
+    await send(page, { type: 'load', key: KEY, label: 'x', defaults: DEFAULTS, problem: 'The front matter is not valid YAML.' });
+    assert.equal(await text(page, '#capabilities'), 'data-push, SSO, webhooks');
+    await send(page, { ...LOAD, key: OTHER_KEY, estimate: undefined });
+    assert.equal(await text(page, '#capabilities'), 'none yet');
+  });
+
   it('shows a load problem in an alert and keeps the values the form shows', async () => {
     const page = await loadedForm();
     await typeInto(page, 'f-standardDays', '5');

@@ -1,0 +1,57 @@
+/**
+ * Changes to an assessment's front matter as the smallest text edits, so the
+ * adapters can apply them through the document (undo works, the rest of the
+ * file keeps its bytes). Shared by Set Status and Set Capability Tags.
+ */
+import { isMap, parseDocument, type Document } from 'yaml';
+import { splitFrontMatter, lineEnding, withLineEnding, yamlProblem } from './assessment';
+import { DeskError } from './errors';
+import { problemsMessage } from './fieldMessages';
+import type { TextEdit } from './saveEstimate';
+import { diffEdit, notAnAssessment } from './saveEstimate';
+import type { AssessmentFrontMatter } from './schema';
+import { ASSESSMENT_KIND, assessmentFrontMatterSchema } from './schema';
+
+export interface FrontMatterChangePlan {
+  /** the whole new text */
+  text: string;
+  /** the edits that turn the old text into it (offsets into the old text) */
+  edits: TextEdit[];
+  /** the front matter afterwards, validated */
+  frontMatter: AssessmentFrontMatter;
+}
+
+/**
+ * Parses the front matter of `file` (refusing broken YAML, a file that is not
+ * an assessment, and front matter that does not validate: each named), lets
+ * `change` edit the YAML document given the valid front matter as it was,
+ * then validates the result and plans the edits.
+ */
+export function planFrontMatterChange(text: string, file: string, change: (doc: Document, before: AssessmentFrontMatter) => void): FrontMatterChangePlan {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const split = splitFrontMatter(text);
+  if (!split) throw notAnAssessment(file);
+  const doc = parseDocument(split.yaml);
+  if (doc.errors.length > 0) {
+    throw new DeskError('invalid-front-matter', {
+      en: `The front matter of ${file} is not valid YAML: ${yamlProblem(doc.errors[0])}. Fix it in the editor first.`,
+      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${yamlProblem(doc.errors[0])}。请先在编辑器中修正。`,
+    });
+  }
+  if (!isMap(doc.contents) || doc.get('kind') !== ASSESSMENT_KIND) throw notAnAssessment(file);
+  const before = assessmentFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
+  if (!before.success) {
+    throw new DeskError('invalid-front-matter', problemsMessage(before.error, { en: `The front matter of ${file} has a problem`, 'zh-cn': `${file} 的 front matter 有问题` }));
+  }
+  change(doc, before.data);
+  const after = assessmentFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
+  if (!after.success) {
+    throw new DeskError('invalid-input', problemsMessage(after.error, { en: `The change to ${file} is not valid`, 'zh-cn': `对 ${file} 的修改无效` }));
+  }
+  const eol = lineEnding(text);
+  let yaml = withLineEnding(doc.toString({ lineWidth: 0 }), eol);
+  if (!split.yaml.endsWith('\n')) yaml = yaml.replace(/\r?\n$/, '');
+  const yamlStart = bom + text.slice(bom).indexOf('\n') + 1;
+  const edits = diffEdit(split.yaml, yaml, yamlStart);
+  return { text: text.slice(0, yamlStart) + yaml + text.slice(yamlStart + split.yaml.length), edits, frontMatter: after.data };
+}
