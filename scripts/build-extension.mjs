@@ -32,6 +32,9 @@ export function buildExtension() {
   const main = join(REPO_ROOT, 'dist', 'extension.js');
   // package.json's "main" points here; without it VS Code would load nothing and say little.
   if (!existsSync(main)) throw new BuildError(`[build] finished but ${main} is missing\n${output}`);
-  console.log(`[build] dist/extension.js ${Math.round(statSync(main).size / 1024)} kB`);
+  // dist/extension.js loads the commands and views from dist/desk.js on first use.
+  const desk = join(REPO_ROOT, 'dist', 'desk.js');
+  if (!existsSync(desk)) throw new BuildError(`[build] finished but ${desk} is missing\n${output}`);
+  console.log(`[build] dist/extension.js ${Math.round(statSync(main).size / 1024)} kB, dist/desk.js ${Math.round(statSync(desk).size / 1024)} kB`);
   return main;
 }

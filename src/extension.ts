@@ -1,18 +1,22 @@
+/**
+ * The thin entry (dist/extension.js): activation registers the commands and
+ * the two views, and nothing else. The document machinery (every command's
+ * code, yaml, zod, the templates: src/desk.ts, built as dist/desk.js) loads
+ * with `require` on first use — a command, the tree or the form showing — or
+ * by itself in idle time shortly after activation, so the first command does
+ * not wait for it either.
+ *
+ * Commands: every command package.json contributes is registered here and runs
+ * through the table COMMANDS in src/desk.ts (id → handler). Adding a command
+ * is its package.json entry plus one line in that table.
+ *
+ * Keep this file's imports tiny: what it imports is what activation loads.
+ */
 import * as vscode from 'vscode';
-import { createAdr, CREATE_ADR_COMMAND } from './commands/createAdr';
-import { generateQuote, GENERATE_QUOTE_COMMAND } from './commands/generateQuote';
-import { newAssessment, NEW_ASSESSMENT_COMMAND } from './commands/newAssessment';
-import { updateRegister, UPDATE_REGISTER_COMMAND } from './commands/updateRegister';
-import { disposeLog } from './log';
-import { runCommand } from './runCommand';
-import { openEstimateForm, OPEN_ESTIMATE_FORM_COMMAND } from './commands/openEstimateForm';
-import { EstimateViewProvider } from './views/estimateView';
-import { RequestIndex } from './requestIndex';
-import { REQUESTS_VIEW, RequestTreeProvider, type RequestNode, type TreeSnapshot } from './views/requestTree';
-import { setStatus, SET_STATUS_COMMAND } from './commands/setStatus';
-import { commitRequest, COMMIT_REQUEST_COMMAND } from './commands/commitRequest';
-import { setCapabilities, SET_CAPABILITIES_COMMAND } from './commands/setCapabilities';
-import { readStats, resetReadStats } from './workspaceFs';
+import type { Desk } from './desk';
+import { customerPrompt } from './firstPrompt';
+import { askText } from './prompts';
+import type { RequestNode, TreeSnapshot } from './views/requestTree';
 
 export type { CommitRequestArgs, CommitRequestResult } from './commands/commitRequest';
 export type { CreateAdrArgs } from './commands/createAdr';
@@ -20,7 +24,7 @@ export type { GenerateQuoteArgs, GenerateQuoteResult } from './commands/generate
 export type { NewAssessmentArgs, NewAssessmentResult } from './commands/newAssessment';
 export type { UpdateRegisterArgs, UpdateRegisterResult } from './commands/updateRegister';
 
-/** Registers the commands and the form's view; no file is read and no template compiled until one runs. */
+/** Registers the commands and the views; no file is read and no template compiled until one runs. */
 export interface DeskApi {
   /** Hands a message to the estimate form's handler as its webview would; resolves to the messages it posted back. */
   estimateFormMessage(message: unknown): Promise<unknown[]>;
@@ -33,34 +37,97 @@ export interface DeskApi {
   resetReadStats(): void;
 }
 
+const REQUESTS_VIEW = 'customRequest.requestsView';
+const ESTIMATE_VIEW = 'customRequest.estimateView';
+const NEW_ASSESSMENT = 'customRequest.newAssessment';
+/** Idle time after activation before the desk loads by itself (activation itself returns at once). */
+const WARM_MS = 100;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function activate(context: vscode.ExtensionContext): DeskApi {
-  const { extensionUri } = context;
-  const estimateView = new EstimateViewProvider(extensionUri);
-  const index = new RequestIndex();
-  const tree = new RequestTreeProvider(index);
-  const treeView = vscode.window.createTreeView(REQUESTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  let desk: Desk | undefined;
+  /** resetReadStats() came before the desk loaded: counting starts when it does. */
+  let countReads = false;
+  const treeChanged = new vscode.EventEmitter<RequestNode | undefined>();
+
+  /** The desk, loaded now if it is not yet (a synchronous require of dist/desk.js, once). */
+  const load = (): Desk => {
+    if (!desk) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the second bundle, deliberately not in this one
+      const module = require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'desk.js').fsPath) as typeof import('./desk');
+      const loaded = module.createDesk(context.extensionUri);
+      desk = loaded;
+      context.subscriptions.push(loaded, loaded.tree.onDidChangeTreeData((node) => treeChanged.fire(node)));
+      if (countReads) loaded.resetReadStats();
+    }
+    return desk;
+  };
+
+  /** The desk for a command; a bundle that cannot load (a broken install) is said once, plainly. */
+  const deskFor = (id: string): Desk | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      console.error(`Custom Request Desk: could not load dist/desk.js for ${id}`, error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Custom Request Desk could not load its commands ({0}). Reinstall the extension.', id));
+      return undefined;
+    }
+  };
+
+  const run = async (id: string, args: unknown[]): Promise<unknown> => {
+    // New Assessment from the palette or a view's button: its first prompt needs nothing from the desk,
+    // so it shows at once and the desk loads while the user types.
+    if (id === NEW_ASSESSMENT && !desk && args.every((arg) => arg === undefined) && vscode.workspace.workspaceFolders?.length === 1) {
+      const customer = askText(customerPrompt()).then(
+        (answer) => answer,
+        () => undefined,
+      );
+      await Promise.race([customer, delay(WARM_MS)]);
+      return deskFor(id)?.newAssessmentAnswered(customer);
+    }
+    return deskFor(id)?.run(id, args);
+  };
+
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  for (const { command } of commands) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => run(command, args)));
+  }
+
+  // The views: small proxies that load the desk when VS Code first asks them for something.
+  const tree: vscode.TreeDataProvider<RequestNode> = {
+    onDidChangeTreeData: treeChanged.event,
+    getChildren: async (node) => load().tree.getChildren(node),
+    getTreeItem: (node) => load().tree.getTreeItem(node),
+    getParent: () => undefined,
+  };
   context.subscriptions.push(
-    index,
-    tree,
-    treeView,
-    vscode.commands.registerCommand(SET_STATUS_COMMAND, runCommand(SET_STATUS_COMMAND, setStatus(index))),
-    vscode.commands.registerCommand(SET_CAPABILITIES_COMMAND, runCommand(SET_CAPABILITIES_COMMAND, setCapabilities(index))),
-    vscode.commands.registerCommand('customRequest.openRequest', runCommand('customRequest.openRequest', async (node?: RequestNode | vscode.Uri) => {
-      const uri = node instanceof vscode.Uri ? node : node?.nodeKind === 'request' ? node.assessment : undefined;
-      if (uri) await vscode.window.showTextDocument(uri, { preview: false });
-    })),
-    vscode.commands.registerCommand('customRequest.refreshRequests', () => index.reset()),
-    estimateView,
-    vscode.window.registerWebviewViewProvider(EstimateViewProvider.viewType, estimateView),
-    vscode.commands.registerCommand(OPEN_ESTIMATE_FORM_COMMAND, runCommand(OPEN_ESTIMATE_FORM_COMMAND, openEstimateForm(estimateView))),
-    vscode.commands.registerCommand(NEW_ASSESSMENT_COMMAND, runCommand(NEW_ASSESSMENT_COMMAND, newAssessment(extensionUri))),
-    vscode.commands.registerCommand(CREATE_ADR_COMMAND, runCommand(CREATE_ADR_COMMAND, createAdr(extensionUri))),
-    vscode.commands.registerCommand(GENERATE_QUOTE_COMMAND, runCommand(GENERATE_QUOTE_COMMAND, generateQuote(extensionUri))),
-    vscode.commands.registerCommand(UPDATE_REGISTER_COMMAND, runCommand(UPDATE_REGISTER_COMMAND, updateRegister(extensionUri))),
-    vscode.commands.registerCommand(COMMIT_REQUEST_COMMAND, runCommand(COMMIT_REQUEST_COMMAND, commitRequest())),
-    { dispose: disposeLog },
+    treeChanged,
+    vscode.window.createTreeView(REQUESTS_VIEW, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.registerWebviewViewProvider(ESTIMATE_VIEW, { resolveWebviewView: (view) => load().estimateView.resolveWebviewView(view) }),
   );
-  return { estimateFormMessage: (message) => estimateView.handleMessage(message), requestTree: () => tree.snapshot(), requestIndexReads: () => index.reads, readStats, resetReadStats };
+
+  const warm = setTimeout(() => {
+    try {
+      load();
+    } catch (error) {
+      // Said to the user when a command needs the desk.
+      console.error('Custom Request Desk: could not load dist/desk.js in idle time', error);
+    }
+  }, WARM_MS);
+  warm.unref?.();
+  context.subscriptions.push({ dispose: () => clearTimeout(warm) });
+
+  return {
+    estimateFormMessage: async (message) => load().estimateView.handleMessage(message),
+    requestTree: async () => load().tree.snapshot(),
+    requestIndexReads: () => desk?.index.reads ?? 0,
+    readStats: () => desk?.readStats() ?? { reads: 0, distinct: 0, repeated: [] },
+    resetReadStats: () => {
+      countReads = true;
+      desk?.resetReadStats();
+    },
+  };
 }
 
 export function deactivate(): void {}

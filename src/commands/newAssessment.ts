@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../commandArgs';
 import { newAssessmentArgsSchema } from '../core/schema';
 import type { NewAssessmentData } from '../core/assessment';
 import { uniqueTags } from '../core/capabilities';
-import { DeskError } from '../core/errors';
+import { CancelledError, DeskError } from '../core/errors';
 import type { Lang } from '../core/lang';
 import { dirname } from '../core/paths';
 import { shortId } from '../core/slug';
@@ -15,6 +15,7 @@ import { askCapabilities } from '../capabilityPrompt';
 import { readSettings } from '../config';
 import { log } from '../log';
 import { askText, pickOne, requiredText } from '../prompts';
+import { customerPrompt, NEW_ASSESSMENT_STEPS, newAssessmentTitle } from '../firstPrompt';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
 import { uiLang } from '../uiLanguage';
@@ -59,7 +60,7 @@ export interface NewAssessmentResult {
   adr?: vscode.Uri;
 }
 
-const STEPS = 7;
+const STEPS = NEW_ASSESSMENT_STEPS;
 
 /** A typed deal size: digits with optional grouping, at most 10^12 (the schema's bound). */
 function parseDealSize(text: string): number | undefined | 'invalid' {
@@ -69,16 +70,25 @@ function parseDealSize(text: string): number | undefined | 'invalid' {
   return Number(clean);
 }
 
-export function newAssessment(extensionUri: vscode.Uri) {
+/** The customer's answer when src/extension.ts showed the first prompt itself (undefined: Escape). */
+async function answeredCustomer(answer: Thenable<string | undefined>): Promise<string> {
+  const customer = await answer;
+  if (customer === undefined) throw new CancelledError();
+  return customer.trim();
+}
+
+/**
+ * `answered.customer`: the first prompt was shown before the desk loaded (see
+ * src/extension.ts); its answer stands in for step 1, everything else is as without it.
+ */
+export function newAssessment(extensionUri: vscode.Uri, answered?: { customer: Thenable<string | undefined> }) {
   return async (input: NewAssessmentArgs = {}): Promise<NewAssessmentResult> => {
     const args = parseCommandArgs(newAssessmentArgsSchema, input, NEW_ASSESSMENT_COMMAND) as NewAssessmentArgs;
     const folder = await chooseWorkspaceFolder(args.workspaceFolder);
     const settings = readSettings(folder.uri);
-    const title = vscode.l10n.t('New Custom Request Assessment');
+    const title = newAssessmentTitle();
 
-    const customer =
-      args.customer?.trim() ||
-      (await askText({ title, step: 1, totalSteps: STEPS, prompt: vscode.l10n.t('Customer'), placeHolder: vscode.l10n.t('e.g. Northwind Logistics'), validate: requiredText(200) }));
+    const customer = args.customer?.trim() || (answered ? await answeredCustomer(answered.customer) : await askText(customerPrompt()));
     const requestTitle =
       args.title?.trim() ||
       (await askText({ title, step: 2, totalSteps: STEPS, prompt: vscode.l10n.t('The request, in one line as sales put it'), placeHolder: vscode.l10n.t('e.g. Push robot data to their platform instead of using our open API'), validate: requiredText(300) }));
