@@ -11,7 +11,9 @@
  */
 import * as vscode from 'vscode';
 import { commitRequest, COMMIT_REQUEST_COMMAND } from './commands/commitRequest';
+import { copyOfferText, COPY_OFFER_TEXT_COMMAND } from './commands/copyOfferText';
 import { createAdr, CREATE_ADR_COMMAND } from './commands/createAdr';
+import { exportQuote, EXPORT_QUOTE_COMMAND } from './commands/exportQuote';
 import { generateQuote, GENERATE_QUOTE_COMMAND } from './commands/generateQuote';
 import { newAssessment, NEW_ASSESSMENT_COMMAND } from './commands/newAssessment';
 import { openEstimateForm, OPEN_ESTIMATE_FORM_COMMAND } from './commands/openEstimateForm';
@@ -45,6 +47,8 @@ const COMMANDS: Record<string, (parts: DeskParts) => Handler> = {
   [SET_STATUS_COMMAND]: ({ index }) => setStatus(index),
   [SET_CAPABILITIES_COMMAND]: ({ index }) => setCapabilities(index),
   [COMMIT_REQUEST_COMMAND]: () => commitRequest(),
+  [EXPORT_QUOTE_COMMAND]: () => exportQuote(),
+  [COPY_OFFER_TEXT_COMMAND]: () => copyOfferText(),
   'customRequest.openRequest': () => async (node?: RequestNode | vscode.Uri) => {
     const uri = node instanceof vscode.Uri ? node : node?.nodeKind === 'request' ? node.assessment : undefined;
     if (uri) await vscode.window.showTextDocument(uri, { preview: false });

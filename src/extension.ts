@@ -19,6 +19,8 @@ import { askText } from './prompts';
 import type { RequestNode, TreeSnapshot } from './views/requestTree';
 
 export type { CommitRequestArgs, CommitRequestResult } from './commands/commitRequest';
+export type { CopyOfferTextArgs, CopyOfferTextResult } from './commands/copyOfferText';
+export type { ExportQuoteArgs, ExportQuoteResult } from './commands/exportQuote';
 export type { CreateAdrArgs } from './commands/createAdr';
 export type { GenerateQuoteArgs, GenerateQuoteResult } from './commands/generateQuote';
 export type { NewAssessmentArgs, NewAssessmentResult } from './commands/newAssessment';

@@ -16,9 +16,12 @@ describe('activation', () => {
       'customRequest.updateRegister',
       'customRequest.openEstimateForm',
       'customRequest.setStatus',
+      'customRequest.setCapabilities',
       'customRequest.openRequest',
       'customRequest.refreshRequests',
       'customRequest.commitRequest',
+      'customRequest.exportQuote',
+      'customRequest.copyOfferText',
     ]);
   });
 

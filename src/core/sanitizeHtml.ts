@@ -1,0 +1,265 @@
+/**
+ * Keeps rendered Markdown safe to send: an allowlist of the elements and
+ * attributes Markdown produces, nothing that runs or loads anything.
+ *
+ * VS Code's Markdown engine renders raw HTML written in the Markdown as it is
+ * (its preview sanitises later, in the webview), so a quote edited by hand may
+ * carry `<script>`, `<iframe>` or `<img src="https://…">`. Everything here is
+ * one left-to-right scan over the text (indexOf and single-character steps, no
+ * backtracking regex): linear time whatever the input.
+ *
+ * Links: `<a href>` to http(s), mailto and tel stay. A hyperlink is not a
+ * resource: the browser fetches nothing when it opens or prints the page; the
+ * reader may follow it. Every other href (relative paths, which lead nowhere in
+ * a file sent away; `javascript:`; `file:`; `data:`) is removed and the link
+ * text kept. Images stay only as `data:image/…` URIs; others become their alt text.
+ */
+
+/** Elements kept, with their attributes filtered. */
+const KEPT = new Set([
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
+  'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol',
+  'p', 'pre', 's', 'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot',
+  'th', 'thead', 'tr', 'u', 'ul', 'var', 'wbr',
+]);
+
+/** Elements dropped together with everything inside them: they run, load, or are not document text. (Void ones such as <embed> and <frame> are simply not kept.) */
+const DROPPED_WITH_CONTENT = new Set([
+  'script', 'style', 'iframe', 'frameset', 'object', 'applet', 'noscript', 'noembed', 'noframes',
+  'template', 'textarea', 'select', 'title', 'svg', 'math', 'xmp', 'plaintext', 'head', 'audio', 'video', 'canvas',
+]);
+
+const VOID = new Set(['br', 'hr', 'img', 'wbr']);
+
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]*$/i;
+
+export interface HtmlAttribute {
+  name: string;
+  value: string;
+}
+
+/** A piece of HTML: text as written, or a tag with its attribute values decoded. */
+export type HtmlToken =
+  | { kind: 'text'; text: string }
+  | { kind: 'start'; name: string; attributes: HtmlAttribute[] }
+  | { kind: 'end'; name: string }
+  | { kind: 'comment' };
+
+const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f';
+
+/** Splits HTML into text, tags and comments the way a browser would read the tags (without tree building). */
+export function tokenizeHtml(html: string): HtmlToken[] {
+  const tokens: HtmlToken[] = [];
+  let i = 0;
+  let text = '';
+  const flush = () => {
+    if (text) tokens.push({ kind: 'text', text });
+    text = '';
+  };
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      text += html.slice(i);
+      break;
+    }
+    text += html.slice(i, lt);
+    const next = html[lt + 1] ?? '';
+    if (html.startsWith('<!--', lt)) {
+      flush();
+      const end = html.indexOf('-->', lt + 4);
+      tokens.push({ kind: 'comment' });
+      i = end < 0 ? html.length : end + 3;
+    } else if (next === '!' || next === '?' || (next === '/' && !isLetter(html[lt + 2] ?? ''))) {
+      // <!DOCTYPE…>, <?…>, </ 3>: bogus comments to a browser.
+      flush();
+      const end = html.indexOf('>', lt + 2);
+      tokens.push({ kind: 'comment' });
+      i = end < 0 ? html.length : end + 1;
+    } else if (isLetter(next) || next === '/') {
+      flush();
+      const { token, end } = readTag(html, lt);
+      tokens.push(token);
+      i = end;
+    } else {
+      text += '&lt;';
+      i = lt + 1;
+    }
+  }
+  flush();
+  return tokens;
+}
+
+function readTag(html: string, lt: number): { token: HtmlToken; end: number } {
+  const closing = html[lt + 1] === '/';
+  let i = lt + (closing ? 2 : 1);
+  const nameStart = i;
+  while (i < html.length && !isSpace(html[i]) && html[i] !== '/' && html[i] !== '>') i++;
+  const name = html.slice(nameStart, i).toLowerCase();
+  const attributes: HtmlAttribute[] = [];
+  for (;;) {
+    while (i < html.length && (isSpace(html[i]) || html[i] === '/')) i++;
+    if (i >= html.length) break;
+    if (html[i] === '>') {
+      i++;
+      break;
+    }
+    const attrStart = i;
+    i++; // an attribute name may start with '='
+    while (i < html.length && !isSpace(html[i]) && html[i] !== '/' && html[i] !== '>' && html[i] !== '=') i++;
+    const attrName = html.slice(attrStart, i).toLowerCase();
+    let j = i;
+    while (j < html.length && isSpace(html[j])) j++;
+    let value = '';
+    if (html[j] === '=') {
+      j++;
+      while (j < html.length && isSpace(html[j])) j++;
+      const quote = html[j];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, j + 1);
+        value = html.slice(j + 1, close < 0 ? html.length : close);
+        i = close < 0 ? html.length : close + 1;
+      } else {
+        const start = j;
+        while (j < html.length && !isSpace(html[j]) && html[j] !== '>') j++;
+        value = html.slice(start, j);
+        i = j;
+      }
+    }
+    attributes.push({ name: attrName, value: decodeEntities(value) });
+  }
+  return { token: closing ? { kind: 'end', name } : { kind: 'start', name, attributes }, end: i };
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n', sol: '/', period: '.' };
+
+/** Character references in an attribute value: numeric ones and the few named ones that can hide a URL scheme. */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    const amp = value.indexOf('&', i);
+    if (amp < 0) {
+      out += value.slice(i);
+      break;
+    }
+    out += value.slice(i, amp);
+    let j = amp + 1;
+    while (j < value.length && j - amp <= 12 && /[#0-9a-zA-Z]/.test(value[j])) j++;
+    const body = value.slice(amp + 1, j);
+    let decoded: string | undefined;
+    if (body.startsWith('#x') || body.startsWith('#X')) decoded = codePoint(parseInt(body.slice(2), 16));
+    else if (body.startsWith('#')) decoded = codePoint(parseInt(body.slice(1), 10));
+    else decoded = NAMED[body.toLowerCase()];
+    if (decoded === undefined) {
+      out += '&';
+      i = amp + 1;
+    } else {
+      out += decoded;
+      i = value[j] === ';' ? j + 1 : j;
+    }
+  }
+  return out;
+}
+
+function codePoint(n: number): string | undefined {
+  return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The URL's scheme in lower case ('' for a relative URL), ignoring the spaces and controls browsers ignore. */
+export function urlScheme(url: string): string {
+  let cleaned = '';
+  for (const c of url) if (c > ' ' && c !== '\u007f') cleaned += c;
+  const colon = cleaned.indexOf(':');
+  if (colon < 0) return '';
+  const scheme = cleaned.slice(0, colon);
+  // A colon after a path, query or fragment character is no scheme separator.
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*$/.test(scheme) ? scheme.toLowerCase() : '';
+}
+
+/** The attributes kept on `tag`, values checked; undefined for an <img> whose source is not inline. */
+function keptAttributes(tag: string, attributes: HtmlAttribute[]): HtmlAttribute[] | undefined {
+  const kept: HtmlAttribute[] = [];
+  let imageSource = false;
+  for (const { name, value } of attributes) {
+    if (name === 'id' || name === 'title' || name === 'lang') kept.push({ name, value });
+    else if (name === 'dir' && /^(?:ltr|rtl|auto)$/i.test(value)) kept.push({ name, value });
+    else if (tag === 'a' && name === 'href') {
+      if (value.startsWith('#') || LINK_SCHEMES.has(urlScheme(value))) kept.push({ name, value });
+    } else if (tag === 'img' && name === 'src') {
+      if (DATA_IMAGE.test(value)) {
+        kept.push({ name, value });
+        imageSource = true;
+      }
+    } else if (tag === 'img' && name === 'alt') kept.push({ name, value });
+    else if ((name === 'colspan' || name === 'rowspan' || name === 'start' || name === 'width' || name === 'height') && /^\d{1,4}$/.test(value)) kept.push({ name, value });
+    // Table alignment from Markdown (`| ---: |`): only that declaration, never a url() or anything else.
+    else if ((tag === 'th' || tag === 'td') && name === 'style' && /^\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*$/i.test(value)) kept.push({ name, value: value.trim() });
+    else if ((tag === 'th' || tag === 'td') && name === 'align' && /^(?:left|right|center)$/i.test(value)) kept.push({ name, value });
+  }
+  if (tag === 'img' && !imageSource) return undefined;
+  return kept;
+}
+
+/** Rendered Markdown with only the allowed elements and attributes left (see the module comment). */
+export function sanitizeRenderedHtml(html: string): string {
+  const tokens = tokenizeHtml(html);
+  let out = '';
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.kind === 'text') out += token.text;
+    else if (token.kind === 'comment') continue;
+    else if (token.kind === 'end') {
+      if (KEPT.has(token.name) && !VOID.has(token.name)) out += `</${token.name}>`;
+    } else if (DROPPED_WITH_CONTENT.has(token.name)) {
+      // Skip to the matching end tag, counting nested ones of the same name.
+      let depth = 1;
+      while (depth > 0 && ++k < tokens.length) {
+        const inner = tokens[k];
+        if (inner.kind === 'start' && inner.name === token.name) depth++;
+        else if (inner.kind === 'end' && inner.name === token.name) depth--;
+      }
+    } else if (KEPT.has(token.name)) {
+      const attributes = keptAttributes(token.name, token.attributes);
+      if (!attributes) {
+        const alt = token.attributes.find((a) => a.name === 'alt')?.value;
+        if (alt) out += escapeHtml(alt);
+        continue;
+      }
+      out += `<${token.name}${attributes.map((a) => ` ${a.name}="${escapeHtml(a.value)}"`).join('')}>`;
+    }
+  }
+  return out;
+}
+
+/**
+ * What in an HTML document would run or load something when it is opened or
+ * printed: scripts, frames and objects, <link>/<base>, `src`-like attributes
+ * that are not inline `data:` URIs, event handler attributes, and CSS `url()`
+ * or `@import` in a style. Empty for a document safe to send. Used as the last
+ * check before an export is written.
+ */
+export function activeContent(html: string): string[] {
+  const found: string[] = [];
+  let inStyle = false;
+  for (const token of tokenizeHtml(html)) {
+    if (token.kind === 'text' && inStyle && /url\s*\(|@import/i.test(token.text)) found.push('url() or @import in a <style>');
+    if (token.kind === 'start' || token.kind === 'end') inStyle = token.kind === 'start' && token.name === 'style';
+    if (token.kind !== 'start') continue;
+    if (['script', 'iframe', 'frame', 'object', 'embed', 'applet', 'link', 'base', 'form'].includes(token.name)) found.push(`<${token.name}>`);
+    for (const { name, value } of token.attributes) {
+      if (name.startsWith('on')) found.push(`${name}= on <${token.name}>`);
+      else if (['src', 'srcset', 'poster', 'data', 'action', 'formaction', 'background', 'xlink:href'].includes(name) && !value.trim().toLowerCase().startsWith('data:')) found.push(`${name}="${value}" on <${token.name}>`);
+      else if (name === 'href' && token.name !== 'a') found.push(`href="${value}" on <${token.name}>`);
+      else if (name === 'style' && /url\s*\(|@import/i.test(value)) found.push(`style="${value}" on <${token.name}>`);
+      else if (name === 'http-equiv' && value.toLowerCase() === 'refresh') found.push('<meta http-equiv="refresh">');
+    }
+  }
+  return found;
+}
