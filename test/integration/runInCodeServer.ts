@@ -95,6 +95,8 @@ async function runScenario(scenario: Scenario, bundle: string, lib: Awaited<Retu
   void server.exited.then(() => (exited = true));
   const browser = await launchBrowser();
   try {
+    // Copy Offer Text writes the clipboard (in VS Code for the browser, the page's); export.spec.ts reads it back.
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     const url = target.endsWith('.code-workspace') ? `${server.url}?workspace=${encodeURIComponent(target).replace(/%2F/g, '/')}` : server.workspaceUrl;
     await openWorkbench(browser.page, url);
     const text = await waitForFile(results, 300_000, () => !exited);
