@@ -61,9 +61,9 @@ export async function askCapabilities(options: { title: string; step?: number; t
     matchOnDescription: true,
   });
   if (!picked) throw new CancelledError();
-  // A tag keeps this request's spelling when it had it already.
-  const spelling = new Map(selected.map((tag) => [tagKey(tag), tag]));
-  const tags = picked.flatMap((item) => (item.tag ? [spelling.get(tagKey(item.tag)) ?? item.tag] : []));
+  // The request's tags that stay checked keep their order and spelling; newly checked ones follow.
+  const pickedKeys = new Set(picked.flatMap((item) => (item.tag ? [tagKey(item.tag)] : [])));
+  const tags = [...selected.filter((tag) => pickedKeys.has(tagKey(tag))), ...picked.flatMap((item) => (item.tag && !selectedKeys.has(tagKey(item.tag)) ? [item.tag] : []))];
   if (picked.some((item) => item.typeNew)) tags.push(...(await typeTags(title)));
   return uniqueTags(tags, MAX_TAGS);
 }

@@ -43,6 +43,6 @@ export function setCapabilities(index: RequestIndex) {
       'zh-cn': `设置能力标签时 ${file} 被修改，未做任何改动。请再试一次。`,
     });
     await index.refresh(uri);
-    return { capabilities: plan.frontMatter.capabilities };
+    return { capabilities: plan.capabilities };
   };
 }

@@ -11,7 +11,10 @@
  * compared ignoring case, full-width forms and runs of spaces.
  */
 import { isSeq } from 'yaml';
-import { planFrontMatterChange, type FrontMatterChangePlan } from './frontMatterEdit';
+import { DeskError } from './errors';
+import { problemsMessage } from './fieldMessages';
+import { planFrontMatterEdit, type FrontMatterEditPlan } from './frontMatterEdit';
+import { capabilitiesSchema } from './schema';
 
 /** A tag as written: NFKC (full-width letters and digits become ASCII), trimmed, inner whitespace runs as one space. */
 export function normaliseTag(tag: string): string {
@@ -94,13 +97,20 @@ export function productisationCandidates<R extends TaggedRequest>(requests: read
  * Sets a request's capability tags in its front matter (normalised, repeats
  * dropped, the first spelling kept) as the smallest edits; no tags removes
  * the `capabilities` key, as New Assessment writes none; a list keeps its
- * block or flow style. More than 30 tags or
- * a tag over 60 characters is refused, naming the field.
+ * block or flow style. Only the YAML must be valid: the rest of the front
+ * matter (a half-typed estimate, say) is not this change's business. More
+ * than 30 tags or a tag over 60 characters is refused, naming the field.
  */
-export function planCapabilitiesChange(text: string, file: string, tags: readonly string[]): FrontMatterChangePlan {
+export function planCapabilitiesChange(text: string, file: string, tags: readonly string[]): FrontMatterEditPlan & { capabilities: string[] } {
   const wanted = uniqueTags(tags, Infinity);
-  return planFrontMatterChange(text, file, (doc, before) => {
-    if (wanted.length === before.capabilities.length && wanted.every((tag, i) => tag === before.capabilities[i])) return;
+  const checked = capabilitiesSchema.safeParse({ capabilities: wanted }, { reportInput: true });
+  if (!checked.success) {
+    throw new DeskError('invalid-input', problemsMessage(checked.error, { en: `The capability tags for ${file} have a problem`, 'zh-cn': `${file} 的能力标签有问题` }));
+  }
+  const plan = planFrontMatterEdit(text, file, (doc) => {
+    const raw: unknown = doc.toJS()?.capabilities;
+    const before = Array.isArray(raw) ? raw : [];
+    if (wanted.length === before.length && wanted.every((tag, i) => tag === before[i])) return;
     if (wanted.length === 0) doc.delete('capabilities');
     else {
       // Keep the list's style as written: block (as New Assessment writes it) unless it was `[a, b]`.
@@ -108,4 +118,5 @@ export function planCapabilitiesChange(text: string, file: string, tags: readonl
       doc.set('capabilities', doc.createNode(wanted, { flow: isSeq(old) && old.flow === true }));
     }
   });
+  return { ...plan, capabilities: wanted };
 }

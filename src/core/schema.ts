@@ -151,6 +151,8 @@ export const quoteRecordSchema = z.object({
 /** Capability tags of a request: short single-line texts, at most 30 (see capabilities.ts for how they are compared). */
 const capabilityTag = text(60, 1).check(z.refine((tag) => !/[\r\n]/.test(tag), { params: { key: 'singleLine' } }));
 const capabilityTags = z.array(capabilityTag).check(z.maxLength(30));
+/** The tags alone, as Set Capability Tags checks them (the field named as in the front matter). */
+export const capabilitiesSchema = z.object({ capabilities: capabilityTags });
 
 /** Marker that says a Markdown file is one of our assessments. */
 export const ASSESSMENT_KIND = 'custom-request-assessment';

@@ -2,7 +2,7 @@
  * The journey's steps in the Estimate form, where a user meets it: after New
  * Assessment, before the quote. Open the side bar, type the estimate by
  * keyboard (live figures, a validation message), save, edit the front matter
- * by hand, and look at the form in three themes.
+ * by hand, add a capability tag, and look at the form in three themes.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,13 +97,45 @@ export const FORM_STEPS: Step[] = [
       await wb.screenshot('broken front matter shown in the form');
       // Undo both edits in the editor: the form follows and the problem goes.
       await wb.activeEditor().locator('.view-lines').first().click();
-      for (let i = 0; i < 10 && (await f.value('teamSize')) !== team; i++) {
+      // Until the editor itself is back (the form alone could show the default team size for an emptied one).
+      const restored = async () => /^ {2}teamSize: (\d+)$/m.exec(await wb.visibleEditorText())?.[1] === team && !(await wb.visibleEditorText()).includes('broken:');
+      for (let i = 0; i < 10 && !(await restored()); i++) {
         await j.session.page.keyboard.press('Control+Z');
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
       await waitUntil('the form back at the saved team size', async () => ((await f.value('teamSize')) === team && (await problem.isHidden()) ? true : undefined));
       assert.equal(j.frontMatter(j.assessmentPath).estimate && (j.frontMatter(j.assessmentPath).estimate as { teamSize: number }).teamSize, j.scenario.estimate.teamSize, 'nothing reached the file');
       await wb.save('assessment.md');
+      assert.deepEqual(j.frontMatter(j.assessmentPath).estimate, j.scenario.estimate, 'the file holds the saved estimate again');
+    },
+  },
+  {
+    title: "the form's Edit tags… offers the request's tags checked, and a new tag lands in the front matter",
+    async run(j) {
+      const f = j.form;
+      const zh = j.scenario.lang === 'zh-cn';
+      const before = j.frontMatter(j.assessmentPath).capabilities as string[];
+      const added = zh ? '审计日志' : 'audit-log';
+      await f.waitForText('capabilities', before.join(zh ? '、' : ', '));
+      await f.press('[data-action="capabilities"]');
+      const title = j.ui.t('Set Capability Tags');
+      const quickInput = j.workbench.quickInput;
+      await quickInput.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+      // The request's own tags come checked; "New tags…" leads to typing more.
+      for (const tag of before) {
+        const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: tag }).first();
+        await waitUntil(`${tag} checked`, async () => ((await row.getAttribute('aria-checked')) === 'true' ? true : undefined));
+      }
+      await j.workbench.screenshot('capability tags offered');
+      await quickInput.locator('.quick-input-list .monaco-list-row', { hasText: j.ui.t('New tags…') }).first().click();
+      await quickInput.locator('.quick-input-box input').press('Enter');
+      await j.workbench.answerInput({ title, prompt: j.ui.t('Capability tags (optional), separated by commas'), value: added });
+      const after = [...before, added];
+      await f.waitForText('capabilities', after.join(zh ? '、' : ', '));
+      await waitUntil('the tags in the file', async () => (JSON.stringify(j.frontMatter(j.assessmentPath).capabilities) === JSON.stringify(after) ? true : undefined));
+      assert.deepEqual(j.frontMatter(j.assessmentPath).estimate, j.scenario.estimate, 'the estimate is left as it was');
+      await f.frame.locator('.tags').scrollIntoViewIfNeeded();
+      await j.workbench.screenshot('capability tag added');
     },
   },
   {

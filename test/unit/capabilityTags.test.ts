@@ -35,14 +35,14 @@ describe('setting capability tags in the front matter', () => {
     const plan = planCapabilitiesChange(before, 'a.md', ['data-push', 'SSO']);
     assert.equal(plan.text, assessment(['capabilities:', '  - data-push', '  - SSO']));
     assert.equal(applyEdits(before, plan.edits), plan.text);
-    assert.deepEqual(plan.frontMatter.capabilities, ['data-push', 'SSO']);
+    assert.deepEqual(plan.capabilities, ['data-push', 'SSO']);
   });
 
   it('replaces the tags, keeping a flow list flow and the first spelling of repeats', () => {
     const before = assessment(['capabilities: [webhooks]']);
     const plan = planCapabilitiesChange(before, 'a.md', ['webhooks', ' Data  push ', 'DATA_PUSH', 'ＳＳＯ']);
     assert.equal(plan.text, assessment(['capabilities: [ webhooks, Data push, SSO ]']));
-    assert.deepEqual(plan.frontMatter.capabilities, ['webhooks', 'Data push', 'SSO']);
+    assert.deepEqual(plan.capabilities, ['webhooks', 'Data push', 'SSO']);
   });
 
   it('no tags removes the key; the same tags plan no edit', () => {
@@ -50,6 +50,12 @@ describe('setting capability tags in the front matter', () => {
     assert.equal(planCapabilitiesChange(tagged, 'a.md', []).text, assessment());
     assert.deepEqual(planCapabilitiesChange(tagged, 'a.md', ['webhooks']).edits, []);
     assert.deepEqual(planCapabilitiesChange(assessment(), 'a.md', ['', '  ']).edits, []);
+  });
+
+  it('needs only valid YAML: a half-typed estimate elsewhere does not block the tags', () => {
+    const before = assessment(['estimate:', '  teamSize:']);
+    const plan = planCapabilitiesChange(before, 'a.md', ['sso']);
+    assert.equal(plan.text, assessment(['estimate:', '  teamSize:', 'capabilities:', '  - sso']));
   });
 
   it('keeps CRLF line endings', () => {
