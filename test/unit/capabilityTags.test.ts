@@ -2,32 +2,9 @@ import assert from 'node:assert/strict';
 import { planCapabilitiesChange } from '../../src/core/capabilities';
 import { DeskError } from '../../src/core/errors';
 import { applyEdits } from '../../src/core/saveEstimate';
+import { assessment as fixture } from './assessmentFixture';
 
-/** A hand-written assessment with a comment and a body; `tags` lines go where the user had them. */
-function assessment(tags: string[] = []): string {
-  return [
-    '---',
-    'kind: custom-request-assessment',
-    'schemaVersion: 1',
-    'id: k3x9qa',
-    'customer: Acme',
-    'title: Reverse push',
-    '# who asked, and in which meeting',
-    'broughtBy: Wang',
-    'language: en',
-    'created: 2026-11-01',
-    'status: draft',
-    'adr: null',
-    'quotes: []',
-    ...tags,
-    '---',
-    '',
-    '# Reverse push',
-    '',
-    'Notes the user wrote.',
-    '',
-  ].join('\n');
-}
+const assessment = (tags: string[] = []) => fixture({ tags });
 
 describe('setting capability tags in the front matter', () => {
   it('adds a block list as New Assessment writes it, changing nothing else', () => {

@@ -3,34 +3,8 @@ import { parse } from 'yaml';
 import { applyEdits } from '../../src/core/saveEstimate';
 import { DeskError } from '../../src/core/errors';
 import { assessmentFrontMatterSchema } from '../../src/core/schema';
+import { assessment } from './assessmentFixture';
 import { latestQuote, planStatusChange, quoteRevision, quoteStanding, quotesLatestFirst, statusChangeProblem } from '../../src/core/status';
-
-/** A hand-written assessment with comments and a body, as a user would have it. */
-function assessment(extra: { status?: string; quotes?: string; estimate?: boolean; accepted?: string } = {}): string {
-  return [
-    '---',
-    'kind: custom-request-assessment',
-    'schemaVersion: 1',
-    'id: k3x9qa',
-    'customer: Acme',
-    'title: Reverse push',
-    '# who asked, and in which meeting',
-    'broughtBy: Wang',
-    'language: en',
-    'created: 2026-11-01',
-    `status: ${extra.status ?? 'draft'} # set from the tree`,
-    'adr: null',
-    ...(extra.estimate ? ['estimate:', '  currency: USD', '  workItems: []', '  dayRates:', '    engineer: 800'] : []),
-    ...(extra.quotes ? [extra.quotes] : ['quotes: []']),
-    ...(extra.accepted ? [extra.accepted] : []),
-    '---',
-    '',
-    '# Reverse push',
-    '',
-    'Notes the user wrote.',
-    '',
-  ].join('\n');
-}
 
 const TWO_QUOTES = [
   'quotes:',
