@@ -33,7 +33,7 @@ export function assertNoRelatedAdr(fm: AssessmentFrontMatter, file: string): voi
 
 /** Localised status word for a new ADR. */
 function proposedStatus(format: NewAdrFormat, lang: Lang): string {
-  if (format === 'nygard') return lang === 'zh-cn' ? '提议' : 'Proposed';
+  if (format === 'nygard') return lang === 'zh-cn' ? '提议中' : 'Proposed';
   return 'proposed';
 }
 

@@ -59,6 +59,16 @@ export interface QuoteTermsView {
   paymentTerms: string;
 }
 
+/** Who issues the quote (the customRequest.supplier setting); a field not set is absent. */
+export interface SupplierView {
+  name?: string;
+  address?: string;
+  contact?: string;
+  /** workspace-folder-relative path of the logo; the quote records it in its front matter only */
+  logo?: string;
+  footer?: string;
+}
+
 export interface DocumentContext {
   lang: Lang;
   /** YYYY-MM-DD */
@@ -74,6 +84,8 @@ export interface DocumentContext {
   quotes: QuoteView[];
   estimate?: EstimateView;
   terms?: QuoteTermsView;
+  /** the supplier issuing the quote (quote template) */
+  supplier?: SupplierView;
   /** the ADR being created (ADR templates) */
   newAdr?: { number: number; title: string; date: string; status: string };
 }

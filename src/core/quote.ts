@@ -8,10 +8,10 @@
  * a letter, so adr-tools (which lists `^[0-9]+-…\.md`) never takes one for an ADR.
  */
 import { stringify } from 'yaml';
-import type { QuoteTermsView } from './documentContext';
+import type { QuoteTermsView, SupplierView } from './documentContext';
 import type { EstimateResult } from './estimate';
 import type { Lang } from './lang';
-import type { AssessmentFrontMatter, QuoteTerms } from './schema';
+import type { AssessmentFrontMatter, QuoteTerms, Settings } from './schema';
 import { joinSlugs, slugify } from './slug';
 
 export interface QuoteNumber {
@@ -78,39 +78,69 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Terms as written in the assessment, with the language's defaults for anything left out. */
+/**
+ * Terms as written in the assessment, with the language's defaults for anything
+ * left out. The defaults call the parties the Customer and the Supplier (甲方,
+ * 乙方): they are the contractual part of the quote. Work starts when the
+ * contract or its annex is signed; acceptance is defined with a deadline; the
+ * tax invoice sentence appears only when the estimate carries a tax rate.
+ */
 export function resolveQuoteTerms(terms: QuoteTerms | undefined, frontMatter: AssessmentFrontMatter, lang: Lang): QuoteTermsView {
   const zh = lang === 'zh-cn';
+  const taxed = (frontMatter.estimate?.taxRatePercent ?? 0) > 0;
   return {
     scope:
       terms?.scope ??
       (zh
-        ? `为${frontMatter.customer}定制开发并交付：${frontMatter.title}。该功能作为专属服务包，独立于标准平台提供。`
-        : `Custom development and delivery of: ${frontMatter.title}, for ${frontMatter.customer}, provided as a dedicated service package separate from the standard platform.`),
+        ? `我司为贵司定制开发并交付“${frontMatter.title}”，作为专属服务包提供，与标准平台分开交付和维护。`
+        : `We develop and deliver "${frontMatter.title}" for you as a dedicated service package, delivered and maintained separately from the standard platform.`),
     deliverables:
       terms?.deliverables ??
       (zh
-        ? ['按约定范围实现的定制功能及其部署', '接口与运维说明文档', '验收测试记录']
-        : ['The custom capability as scoped, deployed to the agreed environment', 'Interface and operations documentation', 'Acceptance test record']),
+        ? ['按本报价范围实现的定制功能，部署到双方约定的环境', '接口说明与运维文档', '验收测试记录']
+        : ['The custom capability as scoped in this quote, deployed to the agreed environment', 'Interface and operations documentation', 'Acceptance test record']),
     assumptions:
       terms?.assumptions ??
       (zh
-        ? ['客户在开工前提供目标系统的接口说明与测试环境', '范围以本报价单为准；范围变更另行报价', '工期自双方确认立项之日起计算']
-        : ['The customer provides the target system\'s interface specification and a test environment before work starts', 'Scope is as written here; changes are quoted separately', 'Duration counts from the day both parties confirm the project']),
+        ? ['甲方在合同或合同附件签订后 5 个工作日内提供目标系统的接口说明和测试环境', '范围以本报价单为准；范围变更由乙方另行报价']
+        : ["The Customer provides the target system's interface specification and a test environment within 5 working days of signing the contract or its annex", 'The scope is as written in this quote; the Supplier quotes any change of scope separately']),
     exclusions:
       terms?.exclusions ??
       (zh
-        ? ['客户自有系统的改造与运维', '本报价范围以外的新增需求', '标准平台路线图之外的功能承诺']
-        : ['Changes to or operation of the customer\'s own systems', 'Requests beyond the scope of this quote', 'Commitments on the standard platform roadmap']),
+        ? ['甲方自有系统的改造与运维', '因甲方自有系统变更而需要的适配，由乙方另行报价', '本报价范围以外的新增需求', '对标准平台路线图内容或时间的任何承诺']
+        : [
+            "Changes to, or the operation of, the Customer's own systems",
+            "Adaptations made necessary by changes to the Customer's own systems, which the Supplier quotes separately",
+            'Requests beyond the scope of this quote',
+            'Any commitment on the content or timing of the standard platform roadmap',
+          ]),
     paymentTerms:
       terms?.paymentTerms ??
       (zh
-        ? '一次性工程费用（NRE）：签约时支付 50%，验收后支付 50%。年度费用：每年年初预付。'
-        : 'One-time engineering fee (NRE): 50% on signature, 50% on acceptance. Yearly fee: invoiced annually in advance.'),
+        ? `定制开发费（一次性）分两期支付：合同或合同附件签订后 10 个工作日内，甲方支付 50%；验收通过后 10 个工作日内，甲方支付其余 50%。交付物通过双方约定的验收测试并经甲方书面确认，即为验收通过；乙方交付后 10 个工作日内甲方未提出书面异议的，视为验收通过。年度兼容性服务费按服务年度支付，首个服务年度自验收通过之日起算，甲方在每个服务年度开始后 10 个工作日内支付当年费用。${taxed ? '以上各期款项均在乙方开具增值税专用发票后支付。' : ''}`
+        : `The custom development fee (one-time) is paid in two parts: 50% within 10 working days of signing the contract or its annex, and 50% within 10 working days of acceptance. Acceptance means the deliverables pass the agreed acceptance tests and the Customer confirms this in writing; without a written objection within 10 working days of delivery, the deliverables count as accepted. The yearly compatibility service fee is paid per service year: the first service year starts on the date of acceptance, and each year's fee is due within 10 working days of that year's start.${taxed ? ' Each payment is due after the Supplier has issued a valid tax invoice.' : ''}`),
   };
 }
 
-/** The quote file's front matter: identification and customer-facing totals only. */
+/** The supplier as the quote shows it: blank fields left out, a logo only inside the workspace folder. */
+export function supplierView(supplier: Settings['supplier'] | undefined, isInsideWorkspace: (relativePath: string) => boolean): SupplierView | undefined {
+  if (!supplier) return undefined;
+  const view: SupplierView = {};
+  for (const key of ['name', 'address', 'contact', 'footer'] as const) {
+    const value = supplier[key]?.trim();
+    if (value) view[key] = value;
+  }
+  const logo = supplier.logo?.trim();
+  if (logo && isInsideWorkspace(logo)) view.logo = logo;
+  return Object.keys(view).length > 0 ? view : undefined;
+}
+
+/**
+ * The quote file's front matter: identification, customer-facing totals, and
+ * for the tools (never in the body the customer reads) the paths of the
+ * assessment and the ADR, and the supplier's logo (`supplier.logo`, relative
+ * to the workspace folder), which Export Quote inlines.
+ */
 export function quoteFrontMatter(args: {
   number: QuoteNumber;
   frontMatter: AssessmentFrontMatter;
@@ -119,6 +149,8 @@ export function quoteFrontMatter(args: {
   result: EstimateResult;
   assessmentPath: string;
   adrPath?: string;
+  lang: Lang;
+  supplier?: SupplierView;
 }): string {
   const { result } = args;
   const data = {
@@ -129,6 +161,7 @@ export function quoteFrontMatter(args: {
     requestId: args.frontMatter.id,
     customer: args.frontMatter.customer,
     title: args.frontMatter.title,
+    language: args.lang,
     issueDate: args.issueDate,
     validUntil: args.validUntil,
     currency: result.currency,
@@ -139,6 +172,7 @@ export function quoteFrontMatter(args: {
     ...(result.tax ? { taxRatePercent: result.tax.ratePercent, termTotalInclTaxMinor: result.tax.term.inclusiveMinor } : {}),
     assessment: args.assessmentPath,
     ...(args.adrPath ? { adr: args.adrPath } : {}),
+    ...(args.supplier?.name || args.supplier?.logo ? { supplier: { ...(args.supplier.name ? { name: args.supplier.name } : {}), ...(args.supplier.logo ? { logo: args.supplier.logo } : {}) } } : {}),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n`;
 }

@@ -196,6 +196,18 @@ export const settingsSchema = z.object({
   taxRatePercent: z._default(percentRange(100), 0),
   roundFeesTo: z._default(amount, 0),
   newAdrFormat: z._default(z.enum(['auto', 'madr', 'nygard']), 'auto'),
+  /** who issues the quotes: every field optional, a missing one is left out of the quote */
+  supplier: z._default(
+    z.object({
+      name: z.optional(text(200)),
+      address: z.optional(text(500)),
+      contact: z.optional(text(300)),
+      /** workspace-folder-relative path of a logo image */
+      logo: z.optional(text(500)),
+      footer: z.optional(text(1000)),
+    }),
+    {},
+  ),
 });
 export type Settings = z.output<typeof settingsSchema>;
 

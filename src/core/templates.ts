@@ -15,6 +15,7 @@ import type HandlebarsModule from 'handlebars';
 import { DeskError } from './errors';
 import type { Lang } from './lang';
 import { intlLocale } from './lang';
+import { rmbInCapitals } from './capitalAmount';
 import { formatMoney, formatNumber, formatWan } from './money';
 import { isInside, joinPath, markdownLinkTarget } from './paths';
 
@@ -120,12 +121,43 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** The currency's name and code in the document language: 人民币（CNY）, Chinese Yuan (CNY). */
+export function currencyName(code: string, lang: Lang): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([intlLocale(lang)], { type: 'currency' }).of(code);
+  } catch {
+    name = undefined;
+  }
+  if (!name || name === code) return code;
+  return lang === 'zh-cn' ? `${name}（${code}）` : `${name} (${code})`;
+}
+
+const ADR_STATUS_ZH: Record<string, string> = {
+  proposed: '提议中',
+  accepted: '已接受',
+  rejected: '已拒绝',
+  deprecated: '已弃用',
+  superseded: '已被取代',
+  draft: '草稿',
+};
+
+/** An ADR's status as the reader's language says it; a word we do not know is shown as written. */
+export function adrStatusLabel(status: string, lang: Lang): string {
+  if (lang !== 'zh-cn') return status;
+  return ADR_STATUS_ZH[status.trim().toLowerCase()] ?? status;
+}
+
 function createEnvironment(handlebars: Handlebars, lang: Lang): Handlebars {
   const env = handlebars.create();
   const num = (value: unknown) => (typeof value === 'number' ? value : Number(value));
   env.registerHelper({
     money: (minor: unknown, currency: unknown) => formatMoney(num(minor), String(currency), lang),
     wan: (minor: unknown, currency: unknown) => formatWan(num(minor), String(currency)),
+    // Capital figures exist for renminbi only; for another currency the helper writes nothing.
+    capitals: (minor: unknown, currency: unknown) => (String(currency) === 'CNY' ? rmbInCapitals(num(minor)) : ''),
+    currencyName: (code: unknown) => currencyName(String(code ?? ''), lang),
+    adrStatus: (status: unknown) => inlineText(adrStatusLabel(String(status ?? ''), lang)),
     num: (value: unknown, digits: unknown) => formatNumber(num(value), lang, typeof digits === 'number' ? digits : 1),
     pct: (value: unknown) => `${formatNumber(num(value), lang, 2)}%`,
     date: (iso: unknown) => formatDate(String(iso ?? ''), lang),

@@ -13,7 +13,7 @@ import { DeskError } from './errors';
 import { toMinor } from './money';
 import { basename, dirname, isInside, joinPath, relativePath } from './paths';
 import type { QuoteNumber } from './quote';
-import { addDays, baseQuoteNumber, formatQuoteNumber, nextQuoteNumber, quoteFileName, quoteFrontMatter, resolveQuoteTerms } from './quote';
+import { addDays, baseQuoteNumber, formatQuoteNumber, nextQuoteNumber, quoteFileName, quoteFrontMatter, resolveQuoteTerms, supplierView } from './quote';
 import type { AssessmentFrontMatter, Settings } from './schema';
 import type { TemplateSource } from './templates';
 import { renderTemplate } from './templates';
@@ -209,6 +209,7 @@ export async function planQuote(
     quotes: [...quoteViews(fm, root, folder, validDays), quote],
     estimate,
     terms: resolveQuoteTerms(fm.quoteTerms, fm, lang),
+    supplier: supplierView(settings.supplier, (path) => isInside(root, joinPath(root, path)) && joinPath(root, path) !== root),
   };
   const body = await renderTemplate(args.templates, 'quote.md.hbs', lang, context);
   const text =
@@ -220,6 +221,8 @@ export async function planQuote(
       result: estimate.result,
       assessmentPath: relativePath(root, args.assessmentPath),
       adrPath: args.adr ? relativePath(root, args.adr.path) : undefined,
+      lang,
+      supplier: context.supplier,
     }) + body.replace(/^\s+/, '');
 
   const record = {
@@ -236,6 +239,7 @@ export async function planQuote(
     ...context,
     adr: adrView(args.adr, assessmentFolder),
     assessment: undefined,
+    supplier: undefined,
     quote: { ...quote, link: relativePath(assessmentFolder, quotePath) },
     quotes: [...quoteViews(fm, root, assessmentFolder, validDays), { ...quote, link: relativePath(assessmentFolder, quotePath) }],
   };

@@ -18,7 +18,7 @@ import type { Lang } from '../../src/core/lang';
 import { planNewAdr } from '../../src/core/adrPlan';
 import { planNewAssessment, planQuote, type AdrRef } from '../../src/core/workflows';
 import { REPO_ROOT } from './templateFiles';
-import { common, requestData, withEstimate } from './workflowFixture';
+import { common, requestData, SUPPLIER, withEstimate } from './workflowFixture';
 
 const ROOT = '/repo';
 const GOLDEN = nodePath.join(REPO_ROOT, 'test/golden');
@@ -37,6 +37,7 @@ async function renderAll(lang: Lang): Promise<Record<string, string>> {
   const estimated = withEstimate(created.file.text);
   const quote = await planQuote({
     ...common,
+    settings: { ...common.settings, supplier: SUPPLIER[lang] },
     root: ROOT,
     assessmentPath: created.assessmentPath,
     assessmentText: estimated,
@@ -112,7 +113,9 @@ describe('golden documents for the worked example', () => {
           const data = parse(split.yaml);
           assert.equal(typeof data, 'object', name);
         }
-        assert.equal(parse(splitFrontMatter(rendered['quote.md'])!.yaml).number, 'Q-2026-003');
+        const quote = parse(splitFrontMatter(rendered['quote.md'])!.yaml);
+        assert.equal(quote.number, 'Q-2026-003');
+        assert.deepEqual(quote.supplier, { name: SUPPLIER[lang].name, logo: 'media/letterhead-logo.png' });
       });
 
       it('renders clean Markdown: no runs of blank lines, no trailing spaces, one final newline', () => {

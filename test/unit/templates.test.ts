@@ -7,7 +7,7 @@ import type { TemplateSource } from '../../src/core/templates';
 import { COMPILE_OPTIONS, PARTIAL_NAMES, TEMPLATE_NAMES, formatDate, inlineText, overrideCandidates, renderTemplate, tableCell } from '../../src/core/templates';
 import { planNewAssessment, planQuote, type AdrRef } from '../../src/core/workflows';
 import { REPO_ROOT, fileTemplates, memoryTemplates, precompileScript, precompiledTemplates, textTemplates } from './templateFiles';
-import { common, requestData, withEstimate } from './workflowFixture';
+import { common, requestData, SUPPLIER, withEstimate } from './workflowFixture';
 
 describe('templates', () => {
   it('escapes table cells so a pipe or newline cannot break a table', () => {
@@ -89,6 +89,7 @@ async function assessmentAndQuote(templates: TemplateSource, lang: Lang): Promis
   const created = await planNewAssessment({ ...common, templates, root: '/repo', data: requestData(lang, adrLink), adr, exists: async () => false });
   const quote = await planQuote({
     ...common,
+    settings: { ...common.settings, supplier: SUPPLIER[lang] },
     templates,
     root: '/repo',
     assessmentPath: created.assessmentPath,

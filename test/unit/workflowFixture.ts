@@ -17,6 +17,24 @@ export function requestData(lang: Lang, adr: NewAssessmentData['adr'] = null): N
     : { id: 'k3x9qa', customer: 'Acme | Robotics', title: 'Push robot data to their own platform', broughtBy: 'Wang, Sales Director', dealSize: { amount: 3_600_000, currency: 'CNY' }, language: 'en', created: TODAY, adr };
 }
 
+/** The supplier setting as a company would fill it in; the quote's header, parties and sign-off show it. */
+export const SUPPLIER = {
+  en: {
+    name: 'Cloudsail Robotics Ltd.',
+    address: '88 Science Park South Road, Nanshan, Shenzhen',
+    contact: 'Li Wei, +86 755 8888 6666, li.wei@cloudsail.example',
+    logo: 'media/letterhead-logo.png',
+    footer: 'Cloudsail Robotics Ltd. · Registered in Shenzhen · cloudsail.example',
+  },
+  'zh-cn': {
+    name: '深圳云帆机器人有限公司',
+    address: '深圳市南山区科技南路 88 号',
+    contact: '李伟，0755-8888 6666，li.wei@cloudsail.example',
+    logo: 'media/letterhead-logo.png',
+    footer: '深圳云帆机器人有限公司 · 统一社会信用代码 91440300MA5XXXXXXX',
+  },
+};
+
 export const common = { templates: fileTemplates(), today: TODAY, settings: SETTINGS };
 export const exists = async (path: string) => (await nodeFs.stat(path)) !== undefined;
 

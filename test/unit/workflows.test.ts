@@ -92,7 +92,10 @@ describe('workflows', () => {
     for (const internal of ['CN¥3,000.00', 'CN¥90,000.00', 'CN¥9,000.00', 'CN¥19,800.00', 'CN¥118,800.00', 'ontingency', 'argin', 'σ', 'P80']) {
       assert.ok(!first.file.text.includes(internal), `quote must not show ${internal}`);
     }
-    assert.ok(first.file.text.includes('../../../docs/custom-requests/2026-11-25-acme-robotics-push-robot-data-to-their-own-platform/assessment.md'), 'quote links the assessment');
+    // Internal material stays in the front matter: the body the customer reads has no link to the assessment, nor any person-days.
+    const quoteBody = splitFrontMatter(first.file.text)!.body;
+    assert.ok(!quoteBody.includes('assessment.md') && !quoteBody.includes(']('), 'the quote body links nothing internal');
+    assert.ok(!/person-day|人天/.test(quoteBody), 'the quote body shows no person-days');
 
     const updated = parseAssessment(first.assessmentText, 'a.md').frontMatter;
     assert.equal(updated.status, 'quoted');
@@ -182,7 +185,8 @@ describe('workflows', () => {
       const quote = await planQuote({ ...common, root, assessmentPath: created.assessmentPath, assessmentText, quoteFolder: placement.folder, adr: related, workspaceQuoteNumbers: [] });
       await write(quote.file);
       assert.equal(relative(root, quote.file.path), 'doc/adr/quotes/quote-Q-2026-001-acme-robotics.md');
-      assert.ok(quote.file.text.includes('(../0002-offer-an-open-data-api-to-every-customer.md)'), 'quote links its ADR');
+      assert.equal(parse(splitFrontMatter(quote.file.text)!.yaml).adr, 'doc/adr/0002-offer-an-open-data-api-to-every-customer.md', 'the quote records its ADR in the front matter');
+      assert.ok(!splitFrontMatter(quote.file.text)!.body.includes('0002-offer'), 'and not in the body');
 
       assert.equal(adr(root, 'list'), listBefore, '`adr list` prints exactly what it printed before');
       adr(root, 'new', 'Next decision');
@@ -213,7 +217,7 @@ describe('workflows', () => {
       assert.equal(parsed?.title, '定制需求:数据反向推送');
       assert.equal(parsed?.date, TODAY);
       const linked = parseAssessment(plan.assessmentText, 'a.md').frontMatter.adr;
-      assert.deepEqual(linked, { path: 'doc/adr/0002-定制需求-数据反向推送.md', number: 2, title: '定制需求:数据反向推送', status: '提议' });
+      assert.deepEqual(linked, { path: 'doc/adr/0002-定制需求-数据反向推送.md', number: 2, title: '定制需求:数据反向推送', status: '提议中' });
       // adr-tools' own `adr link` parses the new ADR's Status section.
       adr(root, 'new', '-l', '2:Amends:Amended by', 'Follow-up');
       assert.match(await readText(nodeFs, plan.file.path) as string, /Amended by \[3\. Follow-up\]\(0003-follow-up\.md\)/);
