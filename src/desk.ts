@@ -23,6 +23,7 @@ import { updateRegister, UPDATE_REGISTER_COMMAND } from './commands/updateRegist
 import { disposeLog, log } from './log';
 import { RequestIndex } from './requestIndex';
 import { runCommand } from './runCommand';
+import { rememberSupplierOfferIn } from './supplierPrompt';
 import { EstimateViewProvider } from './views/estimateView';
 import { RequestTreeProvider, type RequestNode } from './views/requestTree';
 import { readStats, resetReadStats } from './workspaceFs';
@@ -69,7 +70,9 @@ export interface Desk extends vscode.Disposable {
   resetReadStats: typeof resetReadStats;
 }
 
-export function createDesk(extensionUri: vscode.Uri): Desk {
+/** `globalState`: the extension's global state, where one-time offers are remembered. */
+export function createDesk(extensionUri: vscode.Uri, globalState?: vscode.Memento): Desk {
+  if (globalState) rememberSupplierOfferIn(globalState);
   const index = new RequestIndex();
   const estimateView = new EstimateViewProvider(extensionUri);
   const tree = new RequestTreeProvider(index);

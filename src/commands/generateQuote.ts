@@ -10,6 +10,7 @@ import type { AdrRef } from '../core/workflows';
 import { planQuote } from '../core/workflows';
 import { chooseAssessment, workspaceQuoteNumbers, type AssessmentRef } from '../assessments';
 import { readSettings } from '../config';
+import { offerSupplierSettings } from '../supplierPrompt';
 import { log } from '../log';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
@@ -109,6 +110,7 @@ export function generateQuote(extensionUri: vscode.Uri) {
     void vscode.window.showInformationMessage(written, commit).then((choice) => {
       if (choice === commit) void vscode.commands.executeCommand(COMMIT_REQUEST_COMMAND, { assessment: uri });
     });
+    offerSupplierSettings(settings);
     return { quote, number: plan.number };
   };
 }

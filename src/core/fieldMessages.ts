@@ -37,7 +37,7 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   supportYears: { en: 'support term in years', 'zh-cn': '支持年限' },
   contingencyPercent: { en: 'contingency %', 'zh-cn': '风险预留 %' },
   marginPercent: { en: 'margin %', 'zh-cn': '利润率 %' },
-  roundFeesTo: { en: 'fee rounding step', 'zh-cn': '报价取整步长' },
+  roundFeesTo: { en: 'fee rounding step', 'zh-cn': '报价取整单位' },
   taxRatePercent: { en: 'tax rate %', 'zh-cn': '税率 %' },
   standard: { en: 'standard alternative', 'zh-cn': '标准方案' },
   days: { en: 'days', 'zh-cn': '天数' },
@@ -48,7 +48,7 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   quoteTerms: { en: 'quote terms', 'zh-cn': '报价条款' },
   validDays: { en: 'validity in days', 'zh-cn': '有效天数' },
   assessmentFolder: { en: 'assessment folder', 'zh-cn': '评估文件夹' },
-  adrDirectory: { en: 'ADR directory', 'zh-cn': 'ADR 目录' },
+  adrDirectory: { en: 'ADR folders', 'zh-cn': 'ADR 文件夹' },
   templatesFolder: { en: 'templates folder', 'zh-cn': '模板文件夹' },
   defaultLanguage: { en: 'default language', 'zh-cn': '默认语言' },
   dayRate: { en: 'default day rate', 'zh-cn': '默认人天单价' },
@@ -140,10 +140,10 @@ function foundText(input: unknown, received: unknown, lang: Lang): string {
 }
 
 const AMOUNT_NAMES: Record<AmountName, Bilingual> = {
-  nre: { en: 'one-time fee (NRE)', 'zh-cn': '一次性工程费用（NRE）' },
-  yearly: { en: 'yearly fee', 'zh-cn': '年度费用' },
-  term: { en: 'total over the support term', 'zh-cn': '支持期总额' },
-  tax: { en: 'total including tax', 'zh-cn': '含税总额' },
+  nre: { en: 'custom development fee (one-time)', 'zh-cn': '定制开发费（一次性）' },
+  yearly: { en: 'yearly compatibility service fee', 'zh-cn': '年度兼容性服务费' },
+  term: { en: 'total over the term', 'zh-cn': '服务期合计' },
+  tax: { en: 'total including tax', 'zh-cn': '价税合计' },
   standard: { en: 'standard alternative', 'zh-cn': '标准方案' },
 };
 

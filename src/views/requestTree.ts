@@ -208,7 +208,7 @@ function requestItem(entry: RequestEntry): vscode.TreeItem {
     try {
       const result = computeEstimate(fm.estimate);
       line(vscode.l10n.t('Custom development fee (one-time)'), formatMoney(result.nre.feeMinor, result.currency, lang));
-      line(vscode.l10n.t('Yearly compatibility service'), formatMoney(result.recurring.feePerYearMinor, result.currency, lang));
+      line(vscode.l10n.t('Yearly compatibility service fee'), formatMoney(result.recurring.feePerYearMinor, result.currency, lang));
     } catch {
       // An estimate the schema accepts always computes; the figures are only a courtesy here.
     }

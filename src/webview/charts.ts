@@ -76,8 +76,8 @@ export const CHART_LABELS_ZH: ChartLabels = {
   yearsAxis: '年',
   standardLegend: '标准方案',
   customLegend: '定制方案',
-  costText: '{0} 年合计：标准方案 {1}；定制方案 {2}（一次性开发费 (NRE) {3}，此后每年年度服务费 {4}）。',
-  costTextNoTerm: '无支持期：标准方案 {1}；定制方案 {2}（仅一次性开发费 (NRE)）。',
+  costText: '{0} 年合计：标准方案 {1}；定制方案 {2}（定制开发费 {3}，此后每年年度兼容性服务费 {4}）。',
+  costTextNoTerm: '无支持期：标准方案 {1}；定制方案 {2}（仅定制开发费）。',
 };
 
 export interface Chart {

@@ -117,24 +117,24 @@ export const SCENARIOS: Scenario[] = [
       yearlyFeeMinor: 1_500_000,
       termTotalMinor: 7_650_000,
       quoteLines: [
-        '- Team: 2 people',
-        '- Duration: about 3.5 weeks from the project start',
-        '- Estimated effort: 27.5 person-days',
-        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $31,500.00 |',
-        '| Custom path | Yearly compatibility service: testing and adaptation for each platform release (4 a year × 5 days) | $15,000.00 a year |',
-        '| Custom path | Term of the compatibility service: 3 years | $45,000.00 |',
-        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$76,500.00** |',
+        '- Team: 2 engineers',
+        '- Development: about 3.5 weeks from the signing of the contract or its annex, up to delivery for acceptance',
+        '| Custom path | Custom development fee (one-time): development, testing and delivery | $31,500.00 |',
+        '| Custom path | Yearly compatibility service fee: adaptation and testing for each platform release | $15,000.00 a year |',
+        '| Custom path | Yearly compatibility service fee for 3 years | $45,000.00 |',
+        '| **Custom path** | **Total over the term** (one-time fee and 3 years of service) | **$76,500.00** |',
       ],
-      neverInQuote: ['$850.00', '$600.00', '$795.21', 'exclude tax'],
+      // Never the cost basis, the effort in person-days, nor internal links.
+      neverInQuote: ['$850.00', '$600.00', '$795.21', 'exclude tax', 'person-day', 'assessment.md'],
       assessmentLines: [
         '| Effort, mean ± σ | Sum of the work items below | 24.3 ± 3.2 person-days |',
         '| Effort percentiles | P50 / P80 / P90 | 24.1 / 27.4 / 29.1 person-days |',
         '| Effort cost | 27.5 person-days × $795.21 blended day rate | $21,868.15 |',
         '| Contingency | 15% of the effort cost | $3,280.22 |',
         '| Margin | 25% of cost plus contingency | $6,287.09 |',
-        '| **One-time engineering fee (NRE)** | Subtotal $31,435.46, rounded up to a multiple of $500.00 | **$31,500.00** |',
-        '| **Yearly fee** | $12,000.00 at $600.00 a day, plus 25% margin $3,000.00 | **$15,000.00** |',
-        '| **Total over the term** | NRE plus term fee | **$76,500.00** |',
+        '| **Custom development fee (one-time)** | Subtotal $31,435.46, rounded up to a multiple of $500.00 | **$31,500.00** |',
+        '| **Yearly compatibility service fee** | $12,000.00 at $600.00 a day, plus 25% margin $3,000.00 | **$15,000.00** |',
+        '| **Total over the term** | One-time fee plus the service fees over the term | **$76,500.00** |',
       ],
       // The same figures in the English UI's form (numbers with at most one decimal).
       form: {
@@ -168,6 +168,7 @@ export const SCENARIOS: Scenario[] = [
     // Recurring: 4 × 5 = 20 days × ¥3,000.00 = ¥60,000.00 + 20% ¥12,000.00 = ¥72,000.00 a year; 2 years ¥144,000.00
     // Total ¥119,000.00 + ¥144,000.00 = ¥263,000.00 = 26.3 万元
     // Tax 6%: NRE ¥7,140.00 → ¥126,140.00; yearly ¥4,320.00 → ¥76,320.00; term ¥15,780.00 → ¥278,780.00 = 27.88 万元
+    // In capital figures: 27 万 8 仟 7 佰 8 拾元 → 人民币贰拾柒万捌仟柒佰捌拾元整 (the quote shows no 万 amounts)
     // Names: Chinese letters are kept as they are in slugs.
     expected: {
       assessmentFolder: (created) => `${created}-星河物流-把机器人数据推送到客户自有平台`,
@@ -179,25 +180,26 @@ export const SCENARIOS: Scenario[] = [
       termTotalMinor: 26_300_000,
       termTotalInclTaxMinor: 27_878_000,
       quoteLines: [
-        '- 团队：2 人',
-        '- 工期：自项目启动起约 3 周',
-        '- 预估工作量：30 人天',
-        '| 定制方案 | 一次性工程费（NRE）：开发、测试与交付 | ¥119,000.00（11.9万元） |',
-        '| 定制方案 | 年度兼容性服务：每个平台版本的测试与适配（每年 4 个版本 × 每版 5 天） | 每年 ¥72,000.00 |',
-        '| 定制方案 | 兼容性服务期：2 年 | ¥144,000.00 |',
-        '| **定制方案** | **服务期总计**（一次性工程费 + 2 年兼容性服务） | **¥263,000.00（26.3万元）** |',
+        '- 团队：2 名工程师',
+        '- 开发周期：自合同或合同附件签订之日起约 3 周，交付验收',
+        '| 定制方案 | 定制开发费（一次性）：开发、测试与交付 | ¥119,000.00 |',
+        '| 定制方案 | 年度兼容性服务费：每个平台版本的适配与测试 | 每年 ¥72,000.00 |',
+        '| 定制方案 | 年度兼容性服务费，共 2 年 | ¥144,000.00 |',
+        '| **定制方案** | **服务期合计**（定制开发费与 2 年年度兼容性服务费） | **¥263,000.00** |',
         '以上金额均不含税。按 6% 税率计算：',
-        '| 一次性工程费（NRE） | ¥119,000.00 | ¥7,140.00 | ¥126,140.00 |',
-        '| 年度兼容性服务 | ¥72,000.00 | ¥4,320.00 | ¥76,320.00 |',
-        '| **服务期总计** | ¥263,000.00 | ¥15,780.00 | **¥278,780.00（27.88万元）** |',
+        '| 定制开发费（一次性） | ¥119,000.00 | ¥7,140.00 | ¥126,140.00 |',
+        '| 年度兼容性服务费（每年） | ¥72,000.00 | ¥4,320.00 | ¥76,320.00 |',
+        '| **服务期合计** | ¥263,000.00 | ¥15,780.00 | **¥278,780.00** |',
+        '服务期价税合计（大写）：人民币贰拾柒万捌仟柒佰捌拾元整',
       ],
-      neverInQuote: ['¥3,000.00'],
+      // Never the cost basis, person-days, 万 amounts nor internal links.
+      neverInQuote: ['¥3,000.00', '人天', '万元', 'assessment.md'],
       assessmentLines: [
         '| 工作量（均值 ± σ） | 下方各工作项之和 | 30 ± 0 人天 |',
         '| 人力成本 | 30 人天 × 综合人天单价 ¥3,000.00 | ¥90,000.00 |',
         '| 风险预留 | 人力成本的 10% | ¥9,000.00 |',
         '| 利润 | （成本 + 风险预留）的 20% | ¥19,800.00 |',
-        '| **年费** | 成本 ¥60,000.00（人天单价 ¥3,000.00），加 20% 利润 ¥12,000.00 | **¥72,000.00** |',
+        '| **年度兼容性服务费** | 成本 ¥60,000.00（人天单价 ¥3,000.00），加 20% 利润 ¥12,000.00 | **¥72,000.00** |',
       ],
       // The Chinese UI's form shows the 万 amount beside each fee, as the documents do.
       form: {

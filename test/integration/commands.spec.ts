@@ -116,9 +116,9 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       const adrPath = vscode.workspace.asRelativePath(result.adr);
       assert.equal(adrPath, 'doc/architecture/decisions/0004-定制需求-数据反向推送.md');
       const adrText = await readText(result.adr);
-      assert.match(adrText, /^# 4\. 定制需求:数据反向推送\n\nDate: 2026-11-25\n\n## Status\n\n提议\n/);
+      assert.match(adrText, /^# 4\. 定制需求:数据反向推送\n\nDate: 2026-11-25\n\n## Status\n\n提议中\n/);
       assert.ok(adr(folder().uri.fsPath, 'list').includes(adrPath));
-      assert.deepEqual(frontMatter(await readText(result.assessment)).adr, { path: adrPath, number: 4, title: '定制需求:数据反向推送', status: '提议' });
+      assert.deepEqual(frontMatter(await readText(result.assessment)).adr, { path: adrPath, number: 4, title: '定制需求:数据反向推送', status: '提议中' });
       assert.match(await readText(result.assessment), /## 1\. 需求原样记录/);
     });
 
@@ -174,12 +174,14 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       assert.equal(fm.termTotalMinor, 26_300_000);
       assert.equal(fm.termTotalInclTaxMinor, 27_878_000);
       assertLines(quote, [
-        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | CN¥119,000.00 |',
-        '| **Custom path** | **Total over the term** (one-time fee plus 2 years of compatibility service) | **CN¥263,000.00** |',
+        '| Custom path | Custom development fee (one-time): development, testing and delivery | CN¥119,000.00 |',
+        '| **Custom path** | **Total over the term** (one-time fee and 2 years of service) | **CN¥263,000.00** |',
       ]);
       assert.ok(!quote.includes('CN¥3,000.00'), 'never the day rate');
-      assert.ok(quote.includes('(../0002-expose-robot-data-through-the-versioned-open-api.md)'), 'quote → ADR');
-      assert.ok(quote.includes('(../../../../docs/custom-requests/2026-11-25-northwind-reverse-data-push/assessment.md)'), 'quote → assessment');
+      // The links for the tools live in the front matter, workspace-relative; the body the customer reads has none.
+      assert.equal(fm.adr, ADR_2, 'quote → ADR');
+      assert.equal(fm.assessment, 'docs/custom-requests/2026-11-25-northwind-reverse-data-push/assessment.md', 'quote → assessment');
+      assert.ok(!quote.includes(']('), 'no link in the body');
       // The open, saved assessment was changed through its editor and saved again.
       assert.equal(doc.isDirty, false);
       assert.equal(doc.getText(), await readText(request.assessment));
@@ -222,16 +224,16 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       assert.equal(fm.taxRatePercent, 8.25);
       assert.equal(fm.termTotalInclTaxMinor, 8_274_139);
       assertLines(quote, [
-        '- Estimated effort: 27.5 person-days',
-        '| Custom path | One-time engineering fee (NRE): development, testing and delivery | $31,435.46 |',
-        '| **Custom path** | **Total over the term** (one-time fee plus 3 years of compatibility service) | **$76,435.46** |',
-        'All amounts exclude tax (8.25%).',
-        'Amounts above exclude tax. With tax at 8.25%:',
-        '| One-time engineering fee (NRE) | $31,435.46 | $2,593.43 | $34,028.89 |',
-        '| Yearly compatibility service | $15,000.00 | $1,237.50 | $16,237.50 |',
+        '| Tax rate | 8.25%, shown separately below |',
+        '| Custom path | Custom development fee (one-time): development, testing and delivery | $31,435.46 |',
+        '| **Custom path** | **Total over the term** (one-time fee and 3 years of service) | **$76,435.46** |',
+        'The amounts above exclude tax. With tax at 8.25%:',
+        '| Custom development fee (one-time) | $31,435.46 | $2,593.43 | $34,028.89 |',
+        '| Yearly compatibility service fee (per year) | $15,000.00 | $1,237.50 | $16,237.50 |',
         '| **Total over the term** | $76,435.46 | $6,305.93 | **$82,741.39** |',
       ]);
       for (const rate of ['$850.00', '$600.00']) assert.ok(!quote.includes(rate), `never the day rate ${rate}`);
+      assert.ok(!quote.includes('person-day'), 'never the effort in person-days');
     });
 
     it('refuses an assessment with unsaved edits, keeping them and writing nothing', async () => {

@@ -278,7 +278,7 @@ describe('costOverTermChart', () => {
   it('states the figures in Chinese', () => {
     const cny = (minor: number) => formatMoney(minor, 'CNY', 'zh-cn');
     const zh = costOverTermChart(handResult({ currency: 'CNY' }), CHART_LABELS_ZH, cny, 'zh-cn');
-    assert.equal(zh.text, '3 年合计：标准方案 ¥0.00；定制方案 ¥96,500.00（一次性开发费 (NRE) ¥50,000.00，此后每年年度服务费 ¥15,500.00）。');
+    assert.equal(zh.text, '3 年合计：标准方案 ¥0.00；定制方案 ¥96,500.00（定制开发费 ¥50,000.00，此后每年年度兼容性服务费 ¥15,500.00）。');
     const texts = parseXml(zh.svg).filter((e) => e.name === 'text').map((e) => e.text);
     for (const t of ['标准方案', '定制方案', '年', '¥96,500.00']) assert.ok(texts.includes(t), t);
   });
@@ -290,7 +290,7 @@ describe('costOverTermChart', () => {
     assert.equal(none.text, 'Without a support term: standard path $0.00; custom path $50,000.00 (NRE only).');
     assert.doesNotMatch(none.svg, /NaN|Infinity/);
     const zh = costOverTermChart(handResult({ supportYears: 0, currency: 'CNY' }), CHART_LABELS_ZH, (m) => formatMoney(m, 'CNY', 'zh-cn'), 'zh-cn');
-    assert.equal(zh.text, '无支持期：标准方案 ¥0.00；定制方案 ¥50,000.00（仅一次性开发费 (NRE)）。');
+    assert.equal(zh.text, '无支持期：标准方案 ¥0.00；定制方案 ¥50,000.00（仅定制开发费）。');
   });
 
   it('handles an all-zero result', () => {

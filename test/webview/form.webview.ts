@@ -81,19 +81,19 @@ describe('estimate form webview (real bundle in Chromium)', function () {
       'Effort P50 / P80 / P90',
       'Priced effort (P80)',
       'Calendar time',
-      'One-time engineering fee (NRE)',
-      'Yearly fee',
+      'Custom development fee (one-time)',
+      'Yearly compatibility service fee',
       'Total over 2 years',
-      'NRE incl. 6% tax',
-      'Yearly fee incl. 6% tax',
+      'Custom development fee incl. 6% tax',
+      'Yearly compatibility service fee incl. 6% tax',
       'Total incl. 6% tax over 2 years',
     ]);
     const rows = await page.locator('table.comparison tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     assert.deepEqual(rows, [
       ['Time to go live', 'about 3 days', 'about 3 weeks'],
-      ['One-time fee', 'No fee', 'CN¥119,000.00'],
-      ['Yearly fee', 'No fee', 'CN¥72,000.00'],
-      ['Total over 2 years', 'No fee', 'CN¥263,000.00'],
+      ['Custom development fee (one-time)', 'No separate charge', 'CN¥119,000.00'],
+      ['Yearly compatibility service fee', 'No separate charge', 'CN¥72,000.00'],
+      ['Total over 2 years', 'No separate charge', 'CN¥263,000.00'],
     ]);
     assert.equal(await text(page, '#status'), 'Saved in the assessment');
     assert.equal(await page.locator('#assessment').inputValue(), KEY);
