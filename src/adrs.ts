@@ -9,7 +9,8 @@ import { WorkspaceFs } from './workspaceFs';
 /** The ADRs of one workspace folder, in every discovered ADR folder; found on demand (never at activation). */
 export async function discoverAdrs(folder: vscode.WorkspaceFolder, settings: Settings): Promise<AdrInfo[]> {
   const fs = new WorkspaceFs(folder.uri);
-  const folders = await findAdrFolders(fs, folder.uri.path, { configured: settings.adrDirectory });
+  // The assessment folder holds a folder per request and no ADR folder: never searched.
+  const folders = await findAdrFolders(fs, folder.uri.path, { configured: settings.adrDirectory, skip: [joinPath(folder.uri.path, settings.assessmentFolder)] });
   const lists = await Promise.all(folders.map((adrFolder) => listAdrs(fs, adrFolder)));
   return lists.flat();
 }

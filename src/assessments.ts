@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
-import { parseAssessment, splitFrontMatter } from './core/assessment';
+import { splitFrontMatter } from './core/assessment';
 import { groupByTag } from './core/capabilities';
 import { DeskError } from './core/errors';
 import type { Bilingual } from './core/lang';
 import { joinPath, relativePath } from './core/paths';
+import { readAssessmentFrontMatter } from './core/fastFrontMatter';
+import { FrontMatterCache } from './core/frontMatterCache';
+import { FILE_CONCURRENCY, mapPool } from './core/pool';
 import { quoteNumberFromFileName, formatQuoteNumber } from './core/quote';
 import type { AssessmentFrontMatter } from './core/schema';
 import { ASSESSMENT_KIND } from './core/schema';
 import { readSettings } from './config';
 import { log } from './log';
 import { pickOne } from './prompts';
+import type { RequestIndex } from './requestIndex';
 import { WorkspaceFs } from './workspaceFs';
+
+/** Parsed front matter of every assessment read so far (the tree's index, the register, the form's list), by file and text. */
+export const frontMatters = new FrontMatterCache(readAssessmentFrontMatter);
 
 /** A way to name an assessment in a command's arguments: a URI, or a path (absolute, or relative to a workspace folder). */
 export type AssessmentRef = vscode.Uri | string;
@@ -70,35 +77,38 @@ export interface FoundAssessment {
   capabilities: string[];
 }
 
-/** Every assessment under each workspace folder's assessment folder (one level of request folders). */
+/** Every assessment under each workspace folder's assessment folder (one level of request folders), read all at once. */
 export async function findAssessments(): Promise<FoundAssessment[]> {
-  const found: FoundAssessment[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const fs = new WorkspaceFs(folder.uri);
-    const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
-    for (const entry of await fs.readDirectory(base)) {
-      if (entry.type !== 'directory') continue;
-      const path = joinPath(base, entry.name, 'assessment.md');
-      const bytes = await fs.readFile(path);
-      if (!bytes) continue;
-      const text = new TextDecoder().decode(bytes);
-      try {
-        const { frontMatter } = parseAssessment(text, path);
-        found.push({
-          uri: fs.uri(path),
-          folder,
-          customer: frontMatter.customer,
-          title: frontMatter.title,
-          status: frontMatter.status,
-          quoteNumbers: frontMatter.quotes.map((q) => q.number),
-          capabilities: frontMatter.capabilities,
-        });
-      } catch {
-        // A broken assessment is reported when it is used, not while listing.
-      }
-    }
-  }
-  return found;
+  const perFolder = await Promise.all(
+    (vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
+      const fs = new WorkspaceFs(folder.uri);
+      const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
+      const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
+      const found = await mapPool(dirs, FILE_CONCURRENCY, async (entry): Promise<FoundAssessment | undefined> => {
+        const path = joinPath(base, entry.name, 'assessment.md');
+        const bytes = await fs.readFile(path);
+        if (!bytes) return undefined;
+        const text = new TextDecoder().decode(bytes);
+        try {
+          const frontMatter = frontMatters.frontMatter(fs.uri(path).toString(), relativePath(folder.uri.path, path), text);
+          return {
+            uri: fs.uri(path),
+            folder,
+            customer: frontMatter.customer,
+            title: frontMatter.title,
+            status: frontMatter.status,
+            quoteNumbers: frontMatter.quotes.map((q) => q.number),
+            capabilities: frontMatter.capabilities,
+          };
+        } catch {
+          // A broken assessment is reported when it is used, not while listing.
+          return undefined;
+        }
+      });
+      return found.filter((entry): entry is FoundAssessment => entry !== undefined);
+    }),
+  );
+  return perFolder.flat();
 }
 
 /** An assessment of one workspace folder as its file says on disk: parsed, or why it could not be (see readAssessmentEntries). */
@@ -119,23 +129,23 @@ export interface AssessmentEntry {
 export async function readAssessmentEntries(folder: vscode.WorkspaceFolder): Promise<AssessmentEntry[]> {
   const fs = new WorkspaceFs(folder.uri);
   const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
-  const entries: AssessmentEntry[] = [];
-  for (const entry of await fs.readDirectory(base)) {
-    if (entry.type !== 'directory') continue;
+  const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
+  const entries = await mapPool(dirs, FILE_CONCURRENCY, async (entry): Promise<AssessmentEntry | undefined> => {
     const absolute = joinPath(base, entry.name, 'assessment.md');
     const path = relativePath(folder.uri.path, absolute);
     try {
       const bytes = await fs.readFile(absolute);
-      if (!bytes) continue;
-      entries.push({ uri: fs.uri(absolute), path, frontMatter: parseAssessment(new TextDecoder().decode(bytes), path).frontMatter });
+      if (!bytes) return undefined;
+      const uri = fs.uri(absolute);
+      return { uri, path, frontMatter: frontMatters.frontMatter(uri.toString(), path, new TextDecoder().decode(bytes)) };
     } catch (error) {
       // One unreadable file must not stop the others: it is reported with its problem.
       if (!(error instanceof DeskError)) log().error(`Could not read ${path}`, error instanceof Error ? error : String(error));
       const problem = error instanceof DeskError ? error.text : { en: `${path} could not be read; the log has the details.`, 'zh-cn': `无法读取 ${path}，详情请查看日志。` };
-      entries.push({ uri: fs.uri(absolute), path, problem });
+      return { uri: fs.uri(absolute), path, problem };
     }
-  }
-  return entries;
+  });
+  return entries.filter((entry): entry is AssessmentEntry => entry !== undefined);
 }
 
 /**
@@ -182,21 +192,37 @@ export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: 
 
 /**
  * Every quote number used anywhere in the workspace: recorded in assessments
- * and found in quote file names, so a new number never repeats one.
+ * and found in quote file names, so a new number never repeats one. With the
+ * Custom Requests index, the recorded numbers come from its parsed
+ * assessments (read once, then kept current) instead of reading every file;
+ * the file search runs at the same time.
  */
-export async function workspaceQuoteNumbers(): Promise<string[]> {
-  const numbers = new Set((await findAssessments()).flatMap((found) => found.quoteNumbers));
-  try {
-    // No cap: a number missed here could be issued twice.
-    const files = await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**');
-    for (const file of files) {
+export async function workspaceQuoteNumbers(index?: RequestIndex): Promise<string[]> {
+  const recorded = index
+    ? index.all().then((entries) => entries.flatMap((entry) => entry.frontMatter?.quotes.map((quote) => quote.number) ?? []))
+    : findAssessments().then((found) => found.flatMap((assessment) => assessment.quoteNumbers));
+  const named = Promise.resolve(vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**')).then(
+    (files) => files.flatMap((file) => {
       const number = quoteNumberFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1));
-      if (number) numbers.add(formatQuoteNumber(number));
-    }
-  } catch {
+      return number ? [formatQuoteNumber(number)] : [];
+    }),
     // Virtual workspaces may not support file search; the assessments' records still count.
-  }
-  return [...numbers];
+    () => [] as string[],
+  );
+  // No cap on either: a number missed here could be issued twice.
+  const [fromAssessments, fromFiles] = await Promise.all([recorded, named]);
+  return [...new Set([...fromAssessments, ...fromFiles, ...issued])];
+}
+
+/** Quote numbers this window has issued: taken even before the file search or the index sees their files. */
+const issued = new Set<string>();
+
+export function noteIssuedQuoteNumber(number: string): void {
+  issued.add(number);
+}
+
+export function issuedQuoteNumbers(): string[] {
+  return [...issued];
 }
 
 /** Workspace-folder-relative path, with `/`. */

@@ -42,7 +42,7 @@ type Handler = (...args: any[]) => Promise<unknown>;
 const COMMANDS: Record<string, (parts: DeskParts) => Handler> = {
   [NEW_ASSESSMENT_COMMAND]: ({ extensionUri }) => newAssessment(extensionUri),
   [CREATE_ADR_COMMAND]: ({ extensionUri }) => createAdr(extensionUri),
-  [GENERATE_QUOTE_COMMAND]: ({ extensionUri }) => generateQuote(extensionUri),
+  [GENERATE_QUOTE_COMMAND]: ({ extensionUri, index }) => generateQuote(extensionUri, index),
   [UPDATE_REGISTER_COMMAND]: ({ extensionUri }) => updateRegister(extensionUri),
   [OPEN_ESTIMATE_FORM_COMMAND]: ({ estimateView }) => openEstimateForm(estimateView),
   [SET_STATUS_COMMAND]: ({ index }) => setStatus(index),

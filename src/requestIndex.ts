@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { parseAssessment } from './core/assessment';
 import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
+import { FILE_CONCURRENCY, mapPool } from './core/pool';
 import type { AssessmentFrontMatter } from './core/schema';
+import { frontMatters } from './assessments';
 import { readSettings } from './config';
 import { log } from './log';
 import { uiLang } from './uiLanguage';
@@ -84,10 +85,7 @@ export class RequestIndex implements vscode.Disposable {
   async refresh(...uris: vscode.Uri[]): Promise<void> {
     if (!this.loading) return;
     await this.loading;
-    for (const uri of uris) {
-      const watch = this.watchOf(uri);
-      if (watch) await this.readEntry(watch, uri);
-    }
+    await Promise.all(uris.map((uri) => this.readWatched(uri)));
     this.emitter.fire();
   }
 
@@ -122,7 +120,8 @@ export class RequestIndex implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.deleted(watch, uri));
       const fs = new WorkspaceFs(folder.uri);
       const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
-      await Promise.all(dirs.map((entry) => this.readEntry(watch, fs.uri(joinPath(base, entry.name, 'assessment.md')))));
+      // Every assessment at once (bounded), each parsed once per text (see FrontMatterCache).
+      await mapPool(dirs, FILE_CONCURRENCY, (entry) => this.readEntry(watch, fs.uri(joinPath(base, entry.name, 'assessment.md')), settings.quoteValidityDays));
     }
   }
 
@@ -167,15 +166,17 @@ export class RequestIndex implements vscode.Disposable {
     await this.loading;
     const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
     this.pending.clear();
-    for (const uri of uris) {
-      const watch = this.watchOf(uri);
-      if (watch) await this.readEntry(watch, uri);
-    }
+    await mapPool(uris, FILE_CONCURRENCY, (uri) => this.readWatched(uri));
     if (uris.length > 0) this.emitter.fire();
   }
 
+  private async readWatched(uri: vscode.Uri): Promise<void> {
+    const watch = this.watchOf(uri);
+    if (watch) await this.readEntry(watch, uri);
+  }
+
   /** Reads one assessment (the open document's text when it is open) and stores or drops its entry. */
-  private async readEntry(watch: FolderWatch, uri: vscode.Uri): Promise<void> {
+  private async readEntry(watch: FolderWatch, uri: vscode.Uri, defaultValidDays?: number): Promise<void> {
     const key = uri.toString();
     const path = relativePath(watch.folder.uri.path, uri.path);
     let text: string | undefined;
@@ -190,9 +191,9 @@ export class RequestIndex implements vscode.Disposable {
       this.entries.delete(key);
       return;
     }
-    const entry: RequestEntry = { uri, folder: watch.folder, path, defaultValidDays: readSettings(watch.folder.uri).quoteValidityDays };
+    const entry: RequestEntry = { uri, folder: watch.folder, path, defaultValidDays: defaultValidDays ?? readSettings(watch.folder.uri).quoteValidityDays };
     try {
-      entry.frontMatter = parseAssessment(text, path).frontMatter;
+      entry.frontMatter = frontMatters.frontMatter(key, path, text);
     } catch (error) {
       if (error instanceof DeskError && error.code === 'not-an-assessment') {
         // Some other Markdown file that happens to be called assessment.md: not ours.

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Lang } from './core/lang';
 import type { Handlebars, TemplateFile, TemplateSource, TemplateSpec } from './core/templates';
 import { overrideCandidates } from './core/templates';
+import { joinPath } from './core/paths';
 
 const decoder = new TextDecoder();
 
@@ -35,14 +36,23 @@ function loadBundle<T>(extensionUri: vscode.Uri, file: `templates.${Lang}.js` | 
  * override folder when the workspace is trusted (see `overrideCandidates`).
  */
 export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode.Uri | undefined, overrideFolder: string): TemplateSource {
+  // Most workspaces override nothing: one stat of the override folder (asked now, once per source) saves
+  // a round trip to the file system per template and partial. Candidates are then read all at once.
+  let hasOverrides: Promise<boolean> | undefined;
+  if (workspaceFolder && vscode.workspace.isTrusted) {
+    const folder = workspaceFolder.with({ path: joinPath(workspaceFolder.path, overrideFolder) });
+    hasOverrides = Promise.resolve(vscode.workspace.fs.stat(folder)).then(
+      (stat) => (stat.type & vscode.FileType.Directory) !== 0,
+      () => false,
+    );
+  }
   return {
     async load(name: string, lang: Lang): Promise<TemplateFile | undefined> {
-      if (workspaceFolder) {
-        for (const path of overrideCandidates(workspaceFolder.path, overrideFolder, lang, name, vscode.workspace.isTrusted)) {
-          const uri = workspaceFolder.with({ path });
-          const text = await readIfExists(uri);
-          if (text !== undefined) return { text, file: vscode.workspace.asRelativePath(uri, true), override: true };
-        }
+      if (workspaceFolder && hasOverrides && (await hasOverrides)) {
+        const uris = overrideCandidates(workspaceFolder.path, overrideFolder, lang, name, vscode.workspace.isTrusted).map((path) => workspaceFolder.with({ path }));
+        const texts = await Promise.all(uris.map(readIfExists));
+        const found = texts.findIndex((text) => text !== undefined);
+        if (found >= 0) return { text: texts[found]!, file: vscode.workspace.asRelativePath(uris[found], true), override: true };
       }
       const specs = loadBundle<BundledTemplates>(extensionUri, `templates.${lang}.js`).templates;
       return Object.hasOwn(specs, name) ? { spec: specs[name], file: `templates/${lang}/${name}`, override: false } : undefined;

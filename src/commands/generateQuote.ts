@@ -8,13 +8,14 @@ import { DeskError } from '../core/errors';
 import { dirname, joinPath } from '../core/paths';
 import type { AdrRef } from '../core/workflows';
 import { planQuote } from '../core/workflows';
-import { chooseAssessment, workspaceQuoteNumbers, type AssessmentRef } from '../assessments';
+import { chooseAssessment, issuedQuoteNumbers, noteIssuedQuoteNumber, workspaceQuoteNumbers, type AssessmentRef } from '../assessments';
 import { readSettings } from '../config';
 import { offerSupplierSettings } from '../supplierPrompt';
 import { log } from '../log';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
-import { createFile, currentText, ensureSaved, exclusive, removeCreated, replaceText, WorkspaceFs } from '../workspaceFs';
+import type { RequestIndex } from '../requestIndex';
+import { createFile, currentTextAndVersion, ensureSaved, exclusive, removeCreated, replaceText, WorkspaceFs } from '../workspaceFs';
 import { COMMIT_REQUEST_COMMAND } from './commitRequest';
 
 export const GENERATE_QUOTE_COMMAND = 'customRequest.generateQuote';
@@ -34,15 +35,20 @@ export interface GenerateQuoteResult {
   number: string;
 }
 
-export function generateQuote(extensionUri: vscode.Uri) {
+/** `index`: the Custom Requests index, whose parsed assessments give the quote numbers they record without reading every file again. */
+export function generateQuote(extensionUri: vscode.Uri, index?: RequestIndex) {
   return async (input: GenerateQuoteArgs = {}): Promise<GenerateQuoteResult> => {
     const args = parseCommandArgs(generateQuoteArgsSchema, input, GENERATE_QUOTE_COMMAND) as GenerateQuoteArgs;
     const { uri, folder } = await chooseAssessment(args.assessment, vscode.l10n.t('Generate Quote'));
     const settings = readSettings(folder.uri);
     const fs = new WorkspaceFs(folder.uri);
     ensureSaved(uri);
-    const text = await currentText(uri);
+    const { text, version } = await currentTextAndVersion(uri);
     const { frontMatter } = parseAssessment(text, vscode.workspace.asRelativePath(uri));
+    // Collected while the ADR is read; numbers issued meanwhile in this window are added once it is this command's turn.
+    const collected = workspaceQuoteNumbers(index);
+    collected.catch(() => undefined);
+    const templates = templateSource(extensionUri, folder.uri, settings.templatesFolder);
 
     // The quote goes to the quotes/ subfolder of the related ADR's folder, or beside the assessment.
     // ADR tools read only a folder's own files, so the ADR's folder is its parent: no scan needed.
@@ -58,7 +64,7 @@ export function generateQuote(extensionUri: vscode.Uri) {
 
     // Numbering and writing run one command at a time, so two quotes started together never get the same number.
     const plan = await exclusive(async () => {
-      const taken = await workspaceQuoteNumbers();
+      const taken = [...new Set([...(await collected), ...issuedQuoteNumbers()])];
       for (let attempt = 0; ; attempt++) {
         const next = await planQuote({
           root: folder.uri.path,
@@ -67,21 +73,15 @@ export function generateQuote(extensionUri: vscode.Uri) {
           quoteFolder,
           adr,
           workspaceQuoteNumbers: taken,
-          templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+          templates,
           today: args.today ?? todayIso(),
           settings,
         });
-        // A file with that name may have appeared since the numbers were collected (another window, a pull): take the next one.
-        if (attempt < 20 && (await fs.exists(next.file.path))) {
-          log().info(`Quote ${next.number}: ${next.file.path} exists; trying the next number.`);
-          taken.push(next.number);
-          continue;
-        }
         const quote = fs.uri(next.file.path);
         try {
           await createFile(quote, next.file.text);
         } catch (error) {
-          // Created between that check and the write: leave it as it is and take the next number.
+          // A file with that name appeared since the numbers were collected (another window, a pull): leave it as it is and take the next number.
           if (attempt < 20 && error instanceof DeskError && error.code === 'file-exists') {
             log().info(`Quote ${next.number}: ${next.file.path} appeared before it was written; trying the next number.`);
             taken.push(next.number);
@@ -91,11 +91,12 @@ export function generateQuote(extensionUri: vscode.Uri) {
         }
         // Both files change or neither: when the assessment cannot record the quote, the quote goes again.
         try {
-          await replaceText(uri, text, next.assessmentText);
+          await replaceText(uri, text, next.assessmentText, version);
         } catch (error) {
           await removeCreated(quote);
           throw error;
         }
+        noteIssuedQuoteNumber(next.number);
         return next;
       }
     });

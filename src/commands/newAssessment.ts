@@ -126,6 +126,8 @@ export function newAssessment(extensionUri: vscode.Uri, answered?: { customer: T
       ).lang;
 
     const fs = new WorkspaceFs(folder.uri);
+    // Made now, so its one look for workspace overrides runs while the ADR is read.
+    const templates = templateSource(extensionUri, folder.uri, settings.templatesFolder);
     let relatedAdr: AdrInfo | undefined;
     let wantsNewAdr = false;
     if (args.adr === 'new') wantsNewAdr = true;
@@ -189,7 +191,7 @@ export function newAssessment(extensionUri: vscode.Uri, answered?: { customer: T
           data,
           adr: relatedAdr,
           exists: (path) => fs.exists(path),
-          templates: templateSource(extensionUri, folder.uri, settings.templatesFolder),
+          templates,
           today: data.created,
           settings,
         });

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { parseCommandArgs } from '../commandArgs';
 import { DeskError } from '../core/errors';
 import type { Lang } from '../core/lang';
-import { isInside, joinPath, relativePath } from '../core/paths';
+import { basename, dirname, isInside, joinPath, relativePath } from '../core/paths';
+import { FILE_CONCURRENCY, mapPool } from '../core/pool';
 import { registerFileText, renderRegister } from '../core/register';
 import { updateRegisterArgsSchema } from '../core/schema';
 import { ensureInside } from '../core/workflows';
@@ -12,7 +13,7 @@ import { log } from '../log';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
 import { uiLang } from '../uiLanguage';
-import { createFile, currentText, ensureSaved, exclusive, replaceText, WorkspaceFs } from '../workspaceFs';
+import { createFile, currentFile, ensureSaved, exclusive, replaceText, WorkspaceFs } from '../workspaceFs';
 
 export const UPDATE_REGISTER_COMMAND = 'customRequest.updateRegister';
 
@@ -36,20 +37,29 @@ export interface UpdateRegisterResult {
   leftOut: string[];
 }
 
-/** The workspace-relative ADR and quote files the assessments link to that exist (the register links only those). */
+/**
+ * The workspace-relative ADR and quote files the assessments link to that
+ * exist (the register links only those). Each folder holding linked files is
+ * listed once, all folders at once: far fewer round trips than a stat per file.
+ */
 async function existingLinkedFiles(fs: WorkspaceFs, root: string, entries: AssessmentEntry[]): Promise<Set<string>> {
   const linked = new Set<string>();
   for (const { frontMatter } of entries) {
     if (frontMatter?.adr) linked.add(frontMatter.adr.path);
     for (const quote of frontMatter?.quotes ?? []) linked.add(quote.path);
   }
-  const existing = new Set<string>();
+  const byFolder = new Map<string, string[]>();
   for (const path of linked) {
     const absolute = joinPath(root, path);
-    if (!isInside(root, absolute)) continue;
-    const type = await fs.stat(absolute).catch(() => undefined);
-    if (type === 'file') existing.add(relativePath(root, absolute));
+    if (!isInside(root, absolute) || absolute === joinPath(root)) continue;
+    const folder = dirname(absolute);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), absolute]);
   }
+  const existing = new Set<string>();
+  await mapPool([...byFolder], FILE_CONCURRENCY, async ([folder, files]) => {
+    const names = new Set((await fs.readDirectory(folder).catch(() => [])).filter((entry) => entry.type === 'file').map((entry) => entry.name));
+    for (const file of files) if (names.has(basename(file))) existing.add(relativePath(root, file));
+  });
   return existing;
 }
 
@@ -59,19 +69,19 @@ async function writeRegister(fs: WorkspaceFs, path: string, content: string): Pr
   return exclusive(async () => {
     for (let attempt = 0; ; attempt++) {
       ensureSaved(uri);
-      const type = await fs.stat(path);
-      if (type === 'directory') {
+      const current = await currentFile(uri);
+      if (current?.type === 'directory') {
         const shown = vscode.workspace.asRelativePath(uri);
         throw new DeskError('file-exists', {
           en: `${shown} is a folder, so the register cannot be written there. Nothing was changed.`,
           'zh-cn': `${shown} 是一个文件夹，无法在此写入登记表。未做任何改动。`,
         });
       }
-      if (type === 'file') {
-        const before = await currentText(uri);
+      if (current?.type === 'file') {
+        const before = current.text;
         const after = registerFileText(before, content);
         if (after === before) return false;
-        await replaceText(uri, before, after);
+        await replaceText(uri, before, after, current.version);
         return true;
       }
       try {
