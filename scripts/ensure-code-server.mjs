@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3';
 
 /** Everything the e2e tests and the install need from Debian. */
-export const SYSTEM_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'adr-tools', 'fonts-wqy-microhei', 'g++', 'make', 'python3'];
+export const SYSTEM_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'adr-tools', 'fonts-wqy-microhei', 'poppler-utils', 'g++', 'make', 'python3'];
 
 // Build tools count as present when they are on PATH (python3 often comes from pyenv, not dpkg).
 /** @type {Record<string, string>} */

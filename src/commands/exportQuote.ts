@@ -161,7 +161,8 @@ export function exportQuote() {
     const { quote, body } = parseQuoteFile(await currentText(uri), file);
     const lang = await languageOf(folder, quote, body);
     const renderedBody = await render(body, file);
-    const supplier = supplierSetting(folder);
+    // The supplier the quote was issued by; a quote from before the supplier setting takes today's.
+    const supplier = quote.supplier ?? supplierSetting(folder);
     const logo: InlineLogo | undefined = await readLogo(folder, supplier);
     const html = quoteHtmlDocument({ lang, quote, renderedBody, logo, file });
 

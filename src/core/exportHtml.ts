@@ -78,6 +78,8 @@ h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
 table { width: 100%; border-collapse: collapse; margin: 3mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
+/* A Markdown table needs a header row; an empty one (\`| | |\`) is not printed. */
+thead:not(:has(th:not(:empty))) { display: none; }
 tr, th, td { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #999; padding: 1.6mm 2.2mm; vertical-align: top; text-align: left; }
 th { background: #f0f0f0; font-weight: 600; }

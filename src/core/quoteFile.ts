@@ -32,6 +32,8 @@ export const quoteFileSchema = z.looseObject({
   assessment: z.optional(z.string()),
   /** the document language, when the quote records it */
   language: z.optional(z.enum(LANGS)),
+  /** the supplier when the quote was issued: its name, and its logo as a workspace-folder-relative path */
+  supplier: z.optional(z.looseObject({ name: z.optional(z.string().check(z.maxLength(200))), logo: z.optional(z.string().check(z.maxLength(1000))) })),
 });
 export type QuoteFile = z.output<typeof quoteFileSchema>;
 

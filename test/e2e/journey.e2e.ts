@@ -17,6 +17,7 @@ import { FORM_STEPS, SWITCH_STEP } from './formSteps';
 import { assertLines, Journey, localToday, type Step } from './journey';
 import { SCENARIOS } from './scenarios';
 import { TREE_STEPS } from './treeSteps';
+import { EXPORT_STEPS } from './exportSteps';
 import { E2eSession, prepareOnce } from './session';
 import { waitUntil } from './workbench';
 
@@ -128,6 +129,7 @@ const JOURNEY: Step[] = [
     },
   },
   ...TREE_STEPS,
+  ...EXPORT_STEPS,
   SWITCH_STEP,
   {
     title: 'adr list prints exactly what it printed before',
@@ -153,7 +155,7 @@ for (const scenario of SCENARIOS) {
       // code-server start and the workbench load.
       this.timeout(120_000);
       started = Date.now();
-      journey.session = await E2eSession.start(scenario.lang);
+      journey.session = await E2eSession.start(scenario.lang, scenario.settings);
     });
 
     beforeEach(function () {

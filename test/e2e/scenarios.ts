@@ -28,6 +28,8 @@ export interface Scenario {
   headings: { assessment: string; quote: string };
   /** what the run must find, worked out by hand from the inputs above */
   expected: Expected;
+  /** user settings the run starts with (besides the session's own) */
+  settings: Record<string, unknown>;
 }
 
 export interface Expected {
@@ -72,6 +74,8 @@ export const SCENARIOS: Scenario[] = [
     dealSize: '1,200,000',
     documentLanguageLabel: 'English',
     adr: OPEN_API_ADR,
+    // The logo is in the sample workspace (test/fixtures/sample-workspace/docs/brand).
+    settings: { 'customRequest.supplier': { name: 'RoboFleet Systems Ltd.', address: '88 Harbour Road, Shenzhen', contact: 'Li Wei, sales@robofleet.example', logo: 'docs/brand/robofleet-logo.svg' } },
     estimate: {
       currency: 'USD',
       workItems: [
@@ -156,6 +160,7 @@ export const SCENARIOS: Scenario[] = [
     dealSize: '3,600,000',
     documentLanguageLabel: '简体中文',
     adr: OPEN_API_ADR,
+    settings: { 'customRequest.supplier': { name: '罗博舰队科技有限公司', address: '深圳市南山区海港路 88 号', contact: '李伟，sales@robofleet.example', logo: 'docs/brand/robofleet-logo.svg' } },
     estimate: {
       ...WORKED_EXAMPLE,
       workItems: WORKED_EXAMPLE.workItems.map((item) => ({ ...item, name: '把机器人数据推送到客户平台' })),

@@ -19,8 +19,8 @@ import { StepShots, Workbench } from './workbench';
 type CodeServerModule = typeof import('../../scripts/code-server.mjs', { with: { 'resolution-mode': 'import' } });
 type RunningCodeServer = Awaited<ReturnType<CodeServerModule['startCodeServer']>>;
 
-/** Debian packages this suite needs: the browser, Chinese glyphs in screenshots, the real adr-tools. */
-const E2E_PACKAGES = ['chromium', 'fonts-wqy-microhei', 'adr-tools', 'libkrb5-dev', 'ripgrep'];
+/** Debian packages this suite needs: the browser, Chinese glyphs in screenshots, the real adr-tools, pdftotext (poppler-utils) for the exported quote's PDF. */
+const E2E_PACKAGES = ['chromium', 'fonts-wqy-microhei', 'adr-tools', 'libkrb5-dev', 'ripgrep', 'poppler-utils'];
 
 export const E2E_OUTPUT = join(REPO_ROOT, 'test-output', 'e2e');
 
@@ -66,7 +66,7 @@ export class E2eSession {
    * Starts everything for one language and opens the workbench. Whatever was
    * started before a failure is stopped again before the error is rethrown.
    */
-  static async start(lang: Lang): Promise<E2eSession> {
+  static async start(lang: Lang, userSettings: Record<string, unknown> = {}): Promise<E2eSession> {
     await prepareOnce();
     const { startCodeServer, findFreePort } = await import('../../scripts/code-server.mjs');
     const { prepareSampleWorkspace } = await import('../../scripts/sample-workspace.mjs');
@@ -87,7 +87,7 @@ export class E2eSession {
         runRoot: join(outDir, 'server'),
         // VS Code in the browser saves after a 1 s delay by default; the desktop default
         // (off) makes "unsaved, Ctrl+S, saved" a visible, deterministic sequence.
-        settings: { 'files.autoSave': 'off' },
+        settings: { 'files.autoSave': 'off', ...userSettings },
       });
       browser = await launchBrowser({ locale: lang === 'zh-cn' ? 'zh-CN' : 'en-US' });
       // The editor steps paste through the real clipboard (Workbench.paste).

@@ -126,6 +126,7 @@ describe('export: the page', () => {
     assert.ok(en.includes('@bottom-right { content: "Page " counter(page) " of " counter(pages);'));
     assert.ok(en.includes('size: auto;'));
     assert.ok(en.includes('tr, th, td { break-inside: avoid;'));
+    assert.ok(en.includes('thead:not(:has(th:not(:empty))) { display: none; }'), 'an empty header row is not printed');
     const zh = printStylesheet('zh-cn', 'Q-2026-003');
     assert.ok(zh.includes('"第 " counter(page) " 页，共 " counter(pages) " 页"'));
     assert.ok(zh.includes('html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;'));
