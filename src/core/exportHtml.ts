@@ -50,13 +50,12 @@ const FONTS: Record<Lang, string> = {
  * Paper: `size: auto` leaves A4 or Letter to the print dialog; the margins fit
  * both. Footer: the quote number and the page number go in @page margin boxes,
  * which Chromium prints since version 131 (Chrome, Edge, and the e2e test's
- * Chromium, whose PDF is checked for them). Firefox and Safari do not support
- * margin boxes and simply leave them out; a position: fixed footer would repeat
- * the quote number there, but no browser can number pages in one
- * (`counter(page)` counts only inside margin boxes), and in Chromium it would
- * print the number twice, so the page does without: those browsers' own print
- * footer (on by default in Firefox) numbers the pages, and the quote number
- * stands in the document's heading.
+ * Chromium, whose PDF is checked for them). A browser without margin boxes
+ * (Firefox and Safari when this was written) simply leaves them out. A
+ * position: fixed footer would repeat the quote number there, but it cannot
+ * number pages (`counter(page)` counts only inside margin boxes) and Chromium
+ * would print the number twice, so the page does without: such a browser's own
+ * print footer numbers the pages, and the quote number stands in the heading.
  */
 export function printStylesheet(lang: Lang, quoteNumber: string): string {
   const page = lang === 'zh-cn' ? '"第 " counter(page) " 页，共 " counter(pages) " 页"' : '"Page " counter(page) " of " counter(pages)';
