@@ -39,7 +39,7 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   marginPercent: { en: 'margin %', 'zh-cn': '利润率 %' },
   roundFeesTo: { en: 'fee rounding step', 'zh-cn': '报价取整单位' },
   taxRatePercent: { en: 'tax rate %', 'zh-cn': '税率 %' },
-  standard: { en: 'standard alternative', 'zh-cn': '标准方案' },
+  standard: { en: 'standard path', 'zh-cn': '标准方案' },
   days: { en: 'days', 'zh-cn': '天数' },
   fee: { en: 'fee', 'zh-cn': '费用' },
   adr: { en: 'related ADR', 'zh-cn': '关联 ADR' },
@@ -144,7 +144,7 @@ const AMOUNT_NAMES: Record<AmountName, Bilingual> = {
   yearly: { en: 'yearly compatibility service fee', 'zh-cn': '年度兼容性服务费' },
   term: { en: 'total over the term', 'zh-cn': '服务期合计' },
   tax: { en: 'total including tax', 'zh-cn': '价税合计' },
-  standard: { en: 'standard alternative', 'zh-cn': '标准方案' },
+  standard: { en: 'standard path', 'zh-cn': '标准方案' },
 };
 
 function customText(params: Record<string, unknown>, lang: Lang): string {

@@ -57,7 +57,7 @@ export function formStrings(): Record<FormStringKey, string> {
     roundFeesTo: t('Round fees up to'),
     roundFeesToHint: t('0 = no rounding.'),
     taxRatePercent: t('Tax rate %'),
-    standard: t('Standard alternative'),
+    standard: t('Standard path (recommended)'),
     standardHint: t('What the standard platform integration takes.'),
     standardDays: t('Days to go live'),
     standardFee: t('Fee'),
