@@ -61,7 +61,7 @@ describe('Custom Requests tree and Set Status', () => {
     const estimated = await inGroup(label, 'Estimated');
     // Worked example: NRE CN¥119,000.00 and CN¥72,000.00 a year (worked by hand in commands.spec).
     assert.match(estimated.tooltip ?? '', /Custom development fee \(one-time\): CN¥119,000\.00/);
-    assert.match(estimated.tooltip ?? '', /Yearly compatibility service: CN¥72,000\.00/);
+    assert.match(estimated.tooltip ?? '', /Yearly compatibility service fee: CN¥72,000\.00/);
     // The two changes of one file are read again, not the workspace: at most one read per change.
     assert.ok(api.requestIndexReads() - reads <= 2, `read ${api.requestIndexReads() - reads} files for two changes of one`);
 
