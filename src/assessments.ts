@@ -180,7 +180,7 @@ export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: 
   if (all.length === 0) {
     throw new DeskError('not-an-assessment', {
       en: 'There is no assessment in this workspace yet. Create one with "Custom Request: New Assessment".',
-      'zh-cn': '此工作区还没有评估。请用 "Custom Request: New Assessment" 新建一个。',
+      'zh-cn': '此工作区还没有评估。请用“新建评估”命令新建一个。',
     });
   }
   const picked = await pickOne(

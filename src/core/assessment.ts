@@ -73,7 +73,7 @@ export function newFrontMatter(data: NewAssessmentData): AssessmentFrontMatter {
 export function estimateHint(lang: Lang, currency: string, dayRate: number): string {
   const lines =
     lang === 'zh-cn'
-      ? ['# 估算：去掉下面各行开头的 "# " 并填写，然后运行 "Custom Request: Generate Quote"。', '# 人天按乐观、最可能、悲观三点估算；人天单价按币种的主单位填写（如元、美元）。']
+      ? ['# 估算：去掉下面各行开头的 "# " 并填写，然后运行“生成报价单”命令（Custom Request: Generate Quote）。', '# 人天按乐观、最可能、悲观三点估算；人天单价按币种的主单位填写（如元、美元）。']
       : ['# Estimate: remove the leading "# " from the lines below, fill them in, then run', '# "Custom Request: Generate Quote". Person-days are three-point estimates; day rates in major units.'];
   const example = stringify({
     estimate: {
@@ -146,7 +146,7 @@ export function withLineEnding(text: string, eol: '\n' | '\r\n'): string {
 function notAnAssessment(file: string): DeskError {
   return new DeskError('not-an-assessment', {
     en: `${file} is not a custom request assessment (its front matter has no "kind: ${ASSESSMENT_KIND}"). Open an assessment, or create one with "Custom Request: New Assessment".`,
-    'zh-cn': `${file} 不是定制需求评估文件（front matter 中没有 "kind: ${ASSESSMENT_KIND}"）。请打开一个评估文件，或用 "Custom Request: New Assessment" 新建。`,
+    'zh-cn': `${file} 不是定制需求评估文件（front matter 中没有 "kind: ${ASSESSMENT_KIND}"）。请打开一个评估文件，或用“新建评估”命令新建。`,
   });
 }
 

@@ -146,7 +146,7 @@ export interface QuotePlan {
 function missingEstimate(file: string): DeskError {
   return new DeskError('missing-estimate', {
     en: `${file} has no estimate yet. Add an "estimate:" block to its front matter (currency, workItems with optimistic/mostLikely/pessimistic person-days and a role, dayRates per role; the commented example in a new assessment shows the shape), save, and run "Generate Quote" again.`,
-    'zh-cn': `${file} 还没有估算。请在其 front matter 中加入 "estimate:" 部分（currency、带乐观、最可能、悲观人天与角色的 workItems、各角色的 dayRates；新建评估中的注释示例给出了格式），保存后再运行 "Generate Quote"。`,
+    'zh-cn': `${file} 还没有估算。请在其 front matter 中加入 "estimate:" 部分（currency、带乐观、最可能、悲观人天与角色的 workItems、各角色的 dayRates；新建评估中的注释示例给出了格式），保存后再运行“生成报价单”命令。`,
   });
 }
 
