@@ -194,14 +194,22 @@ export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: 
  * Every quote number used anywhere in the workspace: recorded in assessments
  * and found in quote file names, so a new number never repeats one. With the
  * Custom Requests index, the recorded numbers come from its parsed
- * assessments (read once, then kept current) instead of reading every file;
- * the file search runs at the same time.
+ * assessments (read once, then kept current) instead of reading every file,
+ * and the quote file names from its watched file search.
  */
 export async function workspaceQuoteNumbers(index?: RequestIndex): Promise<string[]> {
   const recorded = index
     ? index.all().then((entries) => entries.flatMap((entry) => entry.frontMatter?.quotes.map((quote) => quote.number) ?? []))
     : findAssessments().then((found) => found.flatMap((assessment) => assessment.quoteNumbers));
-  const named = Promise.resolve(vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**')).then(
+  const named = index ? index.quoteFileNumbers() : quoteFileNumbers();
+  // No cap on either: a number missed here could be issued twice.
+  const [fromAssessments, fromFiles] = await Promise.all([recorded, named]);
+  return [...new Set([...fromAssessments, ...fromFiles, ...issued])];
+}
+
+/** Quote numbers in the names of the workspace's quote files, by one file search (the index keeps these current instead). */
+function quoteFileNumbers(): Promise<string[]> {
+  return Promise.resolve(vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**')).then(
     (files) => files.flatMap((file) => {
       const number = quoteNumberFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1));
       return number ? [formatQuoteNumber(number)] : [];
@@ -209,9 +217,6 @@ export async function workspaceQuoteNumbers(index?: RequestIndex): Promise<strin
     // Virtual workspaces may not support file search; the assessments' records still count.
     () => [] as string[],
   );
-  // No cap on either: a number missed here could be issued twice.
-  const [fromAssessments, fromFiles] = await Promise.all([recorded, named]);
-  return [...new Set([...fromAssessments, ...fromFiles, ...issued])];
 }
 
 /** Quote numbers this window has issued: taken even before the file search or the index sees their files. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
 import { FILE_CONCURRENCY, mapPool } from './core/pool';
+import { formatQuoteNumber, quoteNumberFromFileName } from './core/quote';
 import type { AssessmentFrontMatter } from './core/schema';
 import { frontMatters } from './assessments';
 import { readSettings } from './config';
@@ -46,6 +47,9 @@ export class RequestIndex implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private loading: Promise<void> | undefined;
+  /** quote file URI → its number, for every `quote-Q-*.md` in the workspace (see quoteFileNumbers) */
+  private quoteFiles: Promise<Map<string, string>> | undefined;
+  private quoteWatcher: vscode.FileSystemWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** files read from disk since the index was created (for the benchmarks) */
   reads = 0;
@@ -54,7 +58,11 @@ export class RequestIndex implements vscode.Disposable {
 
   constructor() {
     this.disposables.push(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        // Quote files are kept current by their watcher (Refresh leaves them); another folder needs a new search.
+        this.forgetQuoteFiles();
+        this.reset();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('customRequest.assessmentFolder')) this.reset();
       }),
@@ -89,6 +97,37 @@ export class RequestIndex implements vscode.Disposable {
     this.emitter.fire();
   }
 
+  /**
+   * The quote numbers in quote file names (`quote-Q-2026-003-acme.md`)
+   * anywhere in the workspace outside node_modules: one file search on first
+   * use, then kept current by a watcher, so Generate Quote does not search
+   * 50,000 files each time.
+   */
+  async quoteFileNumbers(): Promise<string[]> {
+    this.quoteFiles ??= this.searchQuoteFiles();
+    return [...new Set((await this.quoteFiles).values())];
+  }
+
+  private async searchQuoteFiles(): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const note = (uri: vscode.Uri) => {
+      if (uri.path.includes('/node_modules/')) return;
+      const number = quoteNumberFromFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+      if (number) found.set(uri.toString(), formatQuoteNumber(number));
+    };
+    // Watching first, so a file made while the search runs is not missed.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/quote-Q-*.md', false, true, false);
+    this.quoteWatcher = watcher;
+    watcher.onDidCreate(note);
+    watcher.onDidDelete((uri) => found.delete(uri.toString()));
+    try {
+      for (const uri of await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**')) note(uri);
+    } catch {
+      // Virtual workspaces may not support file search; the assessments' records still count.
+    }
+    return found;
+  }
+
   /** Forgets everything; the next `all()` lists the folders again. */
   reset(): void {
     this.disposeWatches();
@@ -101,7 +140,14 @@ export class RequestIndex implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.disposeWatches();
+    this.forgetQuoteFiles();
     for (const d of this.disposables) d.dispose();
+  }
+
+  private forgetQuoteFiles(): void {
+    this.quoteWatcher?.dispose();
+    this.quoteWatcher = undefined;
+    this.quoteFiles = undefined;
   }
 
   private disposeWatches(): void {

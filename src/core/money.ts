@@ -10,6 +10,7 @@
 import { currencyExponent } from './currencies';
 import type { Lang } from './lang';
 import { intlLocale } from './lang';
+import { numberFormat } from './intlCache';
 
 export { currencyExponent, isCurrencyCode } from './currencies';
 
@@ -83,7 +84,7 @@ export function roundUpToStep(minor: number, stepMinor: number): number {
 /** Formats minor units for the language's locale, e.g. "¥119,000.00" or "$119,000.00". */
 export function formatMoney(minor: number, currency: string, lang: Lang): string {
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(intlLocale(lang), {
+  return numberFormat(intlLocale(lang), {
     style: 'currency',
     currency,
     minimumFractionDigits: exponent,
@@ -97,11 +98,11 @@ export function formatMoney(minor: number, currency: string, lang: Lang): string
  */
 export function formatWan(minor: number, currency: string): string {
   const major = toMajor(minor, currency);
-  const wan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: true }).format(major / 10000);
+  const wan = numberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: true }).format(major / 10000);
   return currency.toUpperCase() === 'CNY' ? `${wan}万元` : `${wan}万 ${currency.toUpperCase()}`;
 }
 
 /** A plain number (days, weeks) for the language, with at most `digits` decimals. */
 export function formatNumber(value: number, lang: Lang, digits = 1): string {
-  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: digits }).format(value);
+  return numberFormat(intlLocale(lang), { maximumFractionDigits: digits }).format(value);
 }

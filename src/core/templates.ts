@@ -18,6 +18,7 @@ import { intlLocale } from './lang';
 import { rmbInCapitals } from './capitalAmount';
 import { formatMoney, formatNumber, formatWan } from './money';
 import { isInside, joinPath, markdownLinkTarget } from './paths';
+import { dateFormat } from './intlCache';
 
 /** Bundled document templates; a workspace override replaces one by the same file name. */
 export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs', 'register.md.hbs'] as const;
@@ -118,7 +119,7 @@ export function formatDate(iso: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(intlLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(intlLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** The currency's name and code in the document language: 人民币（CNY）, Chinese Yuan (CNY). */
