@@ -120,18 +120,25 @@ export const EXPORT_STEPS: Step[] = [
     },
   },
   {
-    title: 'a second export of a changed page asks before replacing it, and Cancel leaves it as it was',
+    title: "a second export from the quote editor's title bar asks before replacing a changed page, and Cancel leaves it as it was",
     async run(j) {
       const wb = j.workbench;
+      const page = j.session.page;
       const number = quoteNumber(j);
       const file = j.file(htmlPath(j));
       const edited = `${readFileSync(file, 'utf8')}<!-- notes added by hand -->\n`;
       writeFileSync(file, edited);
-      await wb.runCommand(j.ui.commandTitle(EXPORT_QUOTE));
-      const picker = wb.quickInput.locator('.quick-input-title', { hasText: j.ui.t('Export Quote') });
-      const dialog = j.session.page.locator('.monaco-dialog-box');
-      await waitUntil('the replace question or the quote picker', async () => (await picker.isVisible()) || (await dialog.isVisible()));
-      if (await picker.isVisible()) await wb.pick({ title: j.ui.t('Export Quote'), placeholder: j.ui.t('Which quote?'), label: number });
+      // The quote's tab (open since Generate Quote); its editor's title bar has the export button.
+      const quoteFile = j.quotePath.slice(j.quotePath.lastIndexOf('/') + 1);
+      await wb.closeQuickInput();
+      await page.locator('.tabs-container .tab', { hasText: quoteFile }).first().click();
+      await wb.waitForActiveEditor(quoteFile);
+      const button = page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label*=${JSON.stringify(j.ui.menuTitle(EXPORT_QUOTE))}]`);
+      await button.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await wb.screenshot('export button on the quote editor');
+      await button.first().click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
       const question = j.ui.t('{0} already exists and differs from this export of quote {1}. Replace it?', htmlPath(j), number);
       await dialog.locator('.dialog-message-text', { hasText: question }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
       await wb.screenshot('export asks before replacing');
