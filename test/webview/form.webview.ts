@@ -225,7 +225,7 @@ describe('estimate form webview (real bundle in Chromium)', function () {
       assert.ok(chart.label && chart.label.length > 20, 'a non-empty aria-label');
     }
     const effortText = 'Effort: 50% chance within 30.0 person-days, 80% within 30.0, 90% within 30.0; the fee is priced at P80.';
-    const costText = 'Over 2 years: standard platform CN¥0.00; custom development CN¥263,000.00 (NRE CN¥119,000.00, then CN¥72,000.00 a year).';
+    const costText = 'Over 2 years: standard platform CN¥0.00; custom development CN¥263,000.00 (custom development fee CN¥119,000.00, then a yearly compatibility service fee of CN¥72,000.00).';
     assert.equal(await text(page, '#chart-effort figcaption'), effortText);
     assert.equal(await text(page, '#chart-cost figcaption'), costText);
     assert.equal(charts[0].label, effortText);
