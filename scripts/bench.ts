@@ -26,6 +26,7 @@ import { bundleHostBench, runInExtensionHost } from './bench/host';
 import { generateMonorepo } from './bench/monorepo';
 import { budgetLines, commit, machine, markdown, table, type Row } from './bench/report';
 import { fmt, stats, type Stats } from './bench/stats';
+import { whyMissed } from './bench/why';
 
 const UI_RUNS = 5;
 const COMMAND_RUNS = 7;
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
   notes.push(`Scale: scripts/bench/monorepo.ts writes ${repo.files.toLocaleString('en')} files to test-output/bench/monorepo (40 packages of source files, 20 ADR folders: 5 each of adr-tools doc/adr, adr-tools .adr-dir, MADR docs/decisions and log4brains docs/adr with .log4brains.yml; ${repo.assessments} assessments in every status with capability tags, ADR links, estimates and ${repo.quotes} quote files), then ${SCALE_WINDOWS} fresh code-servers open it. In each window the first thing measured is DeskApi.requestTree() (the index lists docs/custom-requests and reads every assessment; index reads: ${scale.info.indexReads}) and then discoverAdrs() (src/adrs.ts, what New Assessment's Related ADR pick lists); the first-run rows take one sample per window. In the last window each command then runs once cold and ${SCALE_RUNS} times: Update Register (its first, cold run writes the register, ${fmt(scale.rows.updateRegister.first ?? 0)}; later ones find it up to date) and Generate Quote on an estimated assessment linked to an ADR, another one each run so each takes a new number (cold ${fmt(scale.rows.nextQuote.first ?? 0)}; numbers ${scale.info.quoteNumbers}). The baselines read the same files with bare vscode.workspace.fs calls, all at once. Activating the extension there took ${fmt(Number(scale.info.activateMs))} (getExtension().activate(), in the extension host).`);
 
   const seconds = (Date.now() - started) / 1000;
-  const report = { rows, notes, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(), commit: commit(REPO_ROOT), seconds };
+  const report = { rows, notes, why: whyMissed(rows), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: machine(), commit: commit(REPO_ROOT), seconds };
   writeFileSync(nodePath.join(REPO_ROOT, 'BENCHMARKS.md'), markdown(report));
   console.log(`\n${table(rows)}\n\n${budgetLines(rows).join('\n')}\n`);
   progress(`written to BENCHMARKS.md (${report.machine}; commit ${report.commit})`);

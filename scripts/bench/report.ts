@@ -79,6 +79,8 @@ export function budgetLines(rows: Row[]): string[] {
 export interface Report {
   rows: Row[];
   notes: string[];
+  /** for each missed budget, why it is missed (said plainly, with what would be needed to meet it) */
+  why?: string[];
   date: string;
   machine: string;
   commit: string;
@@ -100,6 +102,7 @@ export function markdown(report: Report): string {
     '',
     ...budgetLines(report.rows),
     '',
+    ...(report.why && report.why.length > 0 ? ['## Budgets still missed, and why', '', ...report.why.map((line) => `- ${line}`), ''] : []),
     '## Figures',
     '',
     table(report.rows),

@@ -17,5 +17,10 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, task: (i
   return results;
 }
 
-/** How many file calls a scan keeps in flight. */
-export const FILE_CONCURRENCY = 64;
+/**
+ * How many file calls a scan keeps in flight. Each call through
+ * vscode.workspace.fs first waits for a round trip to the window, so a
+ * small pool pays that latency once per round of calls; a wide one keeps the
+ * rounds few while still bounding what is in flight.
+ */
+export const FILE_CONCURRENCY = 512;
