@@ -13,30 +13,19 @@ export interface SupplierForExport {
 }
 
 /**
- * The folder's `customRequest.supplier` setting, as far as the export needs
- * it: a value of the wrong shape counts as not set (the quote templates, which
- * validate the whole setting, report it).
- */
-export function supplierSetting(folder: vscode.WorkspaceFolder): SupplierForExport {
-  const value = vscode.workspace.getConfiguration('customRequest', folder.uri).get<unknown>('supplier');
-  if (!value || typeof value !== 'object') return {};
-  const { name, logo } = value as Record<string, unknown>;
-  return { name: typeof name === 'string' && name.trim() ? name.trim() : undefined, logo: typeof logo === 'string' && logo.trim() ? logo.trim() : undefined };
-}
-
-/**
  * The supplier's logo to inline, when it is set, is an image type the page
  * inlines, is at most LOGO_MAX_BYTES, and lies inside the workspace folder
  * with symbolic links resolved. Otherwise no logo, and the log says why: a
  * missing logo never stops an export.
  */
 export async function readLogo(folder: vscode.WorkspaceFolder, supplier: SupplierForExport): Promise<InlineLogo | undefined> {
-  if (!supplier.logo) return undefined;
+  const logo = supplier.logo?.trim();
+  if (!logo) return undefined;
   const skip = (why: string) => {
-    log().warn(`customRequest.supplier.logo "${supplier.logo}": ${why}; the export has no logo.`);
+    log().warn(`customRequest.supplier.logo "${logo}": ${why}; the export has no logo.`);
     return undefined;
   };
-  const path = joinPath(folder.uri.path, supplier.logo);
+  const path = joinPath(folder.uri.path, logo);
   if (!isInside(folder.uri.path, path)) return skip(`it is outside the workspace folder ${folder.name}`);
   const mimeType = logoMimeType(path);
   if (!mimeType) return skip('only PNG, JPEG, GIF, WebP and SVG images are inlined');
@@ -54,5 +43,5 @@ export async function readLogo(folder: vscode.WorkspaceFolder, supplier: Supplie
   const bytes = await fs.readFile(path);
   if (!bytes) return skip('there is no such file');
   if (bytes.byteLength > LOGO_MAX_BYTES) return skip(`it is ${bytes.byteLength} bytes, more than ${LOGO_MAX_BYTES}`);
-  return { mimeType, base64: Buffer.from(bytes).toString('base64'), alt: supplier.name ?? '' };
+  return { mimeType, base64: Buffer.from(bytes).toString('base64'), alt: supplier.name?.trim() ?? '' };
 }

@@ -80,7 +80,7 @@ async function chooseRequest(ref: AssessmentRef | undefined): Promise<vscode.Uri
   if (quoted.length === 0) {
     throw new DeskError('invalid-input', {
       en: 'No request in this workspace has a quote yet. Generate one with "Custom Request: Generate Quote" first.',
-      'zh-cn': '此工作区中还没有任何需求生成过报价单。请先用 "Custom Request: Generate Quote" 生成。',
+      'zh-cn': '此工作区中还没有任何需求生成过报价单。请先用“生成报价单”命令生成。',
     });
   }
   const picked = await pickOne(
@@ -109,7 +109,7 @@ export function copyOfferText() {
     if (!latest) {
       throw new DeskError('invalid-input', {
         en: `${requestName(fm, 'en')} has no quote yet. Generate one with "Custom Request: Generate Quote" first.`,
-        'zh-cn': `${requestName(fm, 'zh-cn')} 还没有报价单。请先用 "Custom Request: Generate Quote" 生成。`,
+        'zh-cn': `${requestName(fm, 'zh-cn')} 还没有报价单。请先用“生成报价单”命令生成。`,
       });
     }
     const quotePath = joinPath(folder.uri.path, latest.path);

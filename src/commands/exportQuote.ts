@@ -12,7 +12,8 @@ import { log } from '../log';
 import { pickOne } from '../prompts';
 import { uiLang } from '../uiLanguage';
 import { createFile, currentText, ensureSaved, exclusive, WorkspaceFs, writeFileAtomic } from '../workspaceFs';
-import { readLogo, supplierSetting } from '../supplierLogo';
+import { readLogo } from '../supplierLogo';
+import { readSettings } from '../config';
 
 export const EXPORT_QUOTE_COMMAND = 'customRequest.exportQuote';
 
@@ -71,7 +72,7 @@ async function chooseQuote(ref: AssessmentRef | undefined): Promise<vscode.Uri> 
   if (items.length === 0) {
     throw new DeskError('invalid-input', {
       en: 'There is no quote in this workspace yet. Generate one with "Custom Request: Generate Quote".',
-      'zh-cn': '此工作区还没有报价单。请先用 "Custom Request: Generate Quote" 生成一份。',
+      'zh-cn': '此工作区还没有报价单。请先用“生成报价单”命令生成一份。',
     });
   }
   return (await pickOne(items, { title: vscode.l10n.t('Export Quote'), placeHolder: vscode.l10n.t('Which quote?') })).uri;
@@ -101,7 +102,7 @@ async function render(markdown: string, file: string): Promise<string> {
   if (typeof html !== 'string') {
     throw new DeskError('write-failed', {
       en: `VS Code's built-in Markdown extension did not render ${file}, so nothing was exported. Check that the "Markdown Language Features" extension is enabled.`,
-      'zh-cn': `VS Code 内置的 Markdown 扩展未能渲染 ${file}，因此没有导出任何内容。请确认 "Markdown Language Features" 扩展已启用。`,
+      'zh-cn': `VS Code 内置的 Markdown 扩展未能渲染 ${file}，因此没有导出任何内容。请确认内置扩展“Markdown Language Features”已启用。`,
     });
   }
   return html;
@@ -140,7 +141,7 @@ async function writeExport(target: vscode.Uri, html: string, replace: boolean | 
     if (!now || new TextDecoder().decode(now) !== before) {
       throw new DeskError('unsaved-document', {
         en: `${path} changed while the export ran and was left as it was. Run Export Quote again.`,
-        'zh-cn': `${path} 在导出期间被修改，保持原样。请重新运行导出报价单。`,
+        'zh-cn': `${path} 在导出期间被修改，保持原样。请重新运行“导出报价单”命令。`,
       });
     }
     await writeFileAtomic(target, html, true);
@@ -162,7 +163,7 @@ export function exportQuote() {
     const lang = await languageOf(folder, quote, body);
     const renderedBody = await render(body, file);
     // The supplier the quote was issued by; a quote from before the supplier setting takes today's.
-    const supplier = quote.supplier ?? supplierSetting(folder);
+    const supplier = quote.supplier ?? readSettings(folder.uri).supplier;
     const logo: InlineLogo | undefined = await readLogo(folder, supplier);
     const html = quoteHtmlDocument({ lang, quote, renderedBody, logo, file });
 

@@ -7,12 +7,12 @@
  * 2026-11-25, valid 30 days: until 2026-12-25.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { CopyOfferTextResult, ExportQuoteResult, NewAssessmentResult } from '../../src/extension';
-import { closeAllEditors, generateQuote, shownBy, TODAY, waitFor, workspaceFolder, writeEstimate } from './support';
+import { closeAllEditors, generateQuote, shownBy, TODAY, workspaceFolder, writeEstimate } from './support';
 
 const ADR_2 = 'doc/architecture/decisions/0002-expose-robot-data-through-the-versioned-open-api.md';
 const EXPORT = 'customRequest.exportQuote';
@@ -39,16 +39,9 @@ function withoutLinks(html: string): string {
   return html.replace(/<a href="(?:https?:|mailto:)[^"]*"/g, '<a');
 }
 
-/** Sets `customRequest.supplier` in the workspace's .vscode/settings.json, as a user editing the file would. */
-async function setSupplier(folder: vscode.WorkspaceFolder, supplier: object | undefined): Promise<void> {
-  const file = nodePath.join(folder.uri.fsPath, '.vscode', 'settings.json');
-  const settings = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  if (supplier) settings['customRequest.supplier'] = supplier;
-  else delete settings['customRequest.supplier'];
-  mkdirSync(nodePath.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(settings, null, 2));
-  const expected = JSON.stringify(supplier);
-  await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('customRequest', folder.uri).get('supplier')) === expected, 'the supplier setting to apply');
+/** Sets `customRequest.supplier` for the workspace (undefined: removes it). */
+async function setSupplier(supplier: object | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('customRequest').update('supplier', supplier, vscode.ConfigurationTarget.Workspace);
 }
 
 describe('Export Quote and Copy Offer Text', () => {
@@ -62,7 +55,7 @@ describe('Export Quote and Copy Offer Text', () => {
     zh = await newRequest('导出测试物流', 'zh-cn');
     en = await newRequest('Export Test Freight', 'en');
   });
-  after(async () => setSupplier(folder(), undefined));
+  after(async () => setSupplier(undefined));
   afterEach(closeAllEditors);
 
   it('exports the quote through VS Code\'s Markdown engine into a standalone page beside it', async () => {
@@ -128,7 +121,7 @@ describe('Export Quote and Copy Offer Text', () => {
     const media = nodePath.join(folder().uri.fsPath, 'media');
     mkdirSync(media, { recursive: true });
     writeFileSync(nodePath.join(media, 'logo.png'), Buffer.from(PIXEL_PNG, 'base64'));
-    await setSupplier(folder(), { name: 'Robofleet Systems', logo: 'media/logo.png' });
+    await setSupplier({ name: 'Robofleet Systems', logo: 'media/logo.png' });
     const withLogo = await exportQuote({ quote: zh.quote, replace: true });
     assert.ok(withLogo);
     const html = readFileSync(withLogo.html.fsPath, 'utf8');
@@ -138,10 +131,19 @@ describe('Export Quote and Copy Offer Text', () => {
     writeFileSync(outside, Buffer.from(PIXEL_PNG, 'base64'));
     symlinkSync(outside, nodePath.join(media, 'linked.png'));
     try {
-      await setSupplier(folder(), { name: 'Robofleet Systems', logo: 'media/linked.png' });
+      await setSupplier({ name: 'Robofleet Systems', logo: 'media/linked.png' });
       const linked = await exportQuote({ quote: zh.quote, replace: true });
       assert.ok(linked);
       assert.ok(!readFileSync(linked.html.fsPath, 'utf8').includes('<img'), 'no image from outside the workspace');
+
+      // A quote that recorded its supplier keeps that one, whatever the setting says today.
+      await setSupplier(undefined);
+      const recorded = nodePath.join(nodePath.dirname(zh.quote.fsPath), 'quote-Q-2099-002-recorded.md');
+      const text = readFileSync(zh.quote.fsPath, 'utf8').replace(/Q-2026-\d{3}/g, 'Q-2099-002').replace(/^supplier:\n(?: .*\n)*/m, '');
+      writeFileSync(recorded, text.replace('kind: custom-request-quote\n', 'kind: custom-request-quote\nsupplier:\n  name: Recorded Supplier\n  logo: media/logo.png\n'));
+      const fromQuote = await exportQuote({ quote: vscode.Uri.file(recorded) });
+      assert.ok(fromQuote);
+      assert.ok(readFileSync(fromQuote.html.fsPath, 'utf8').includes(`<img src="data:image/png;base64,${PIXEL_PNG}" alt="Recorded Supplier">`), 'the recorded logo');
     } finally {
       rmSync(outside, { force: true });
       rmSync(media, { recursive: true, force: true });

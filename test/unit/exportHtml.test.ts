@@ -169,6 +169,12 @@ describe('export: reading the quote file', () => {
     assert.equal(body, '\n# Quote Q-2026-003\n');
   });
 
+  it('reads the supplier and the language the quote recorded', () => {
+    const { quote } = parseQuoteFile(text('language: zh-cn\nsupplier:\n  name: 罗博舰队科技有限公司\n  logo: docs/brand/logo.svg\n'), 'q.md');
+    assert.equal(quote.language, 'zh-cn');
+    assert.deepEqual(quote.supplier, { name: '罗博舰队科技有限公司', logo: 'docs/brand/logo.svg' });
+  });
+
   it('names the file and the field when it is not a quote', () => {
     assert.throws(() => parseQuoteFile('# just notes\n', 'notes.md'), /notes\.md is not a quote written by Custom Request Desk: it has no front matter/);
     assert.throws(() => parseQuoteFile(text().replace('nreFeeMinor: 11900000', 'nreFeeMinor: lots'), 'q.md'), /field "nreFeeMinor" is missing or invalid/);
