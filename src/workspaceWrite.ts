@@ -5,7 +5,7 @@
  * holds what the command read, and the symbolic-link check that keeps every
  * write inside its workspace folder.
  */
-import { lstat, realpath } from 'node:fs/promises';
+import { link, lstat, realpath, rename, unlink } from 'node:fs/promises';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
@@ -116,7 +116,7 @@ export async function writeFileAtomic(target: vscode.Uri, text: string, overwrit
       await vscode.workspace.fs.writeFile(temp, bytes);
     }
     step = 'rename';
-    await vscode.workspace.fs.rename(temp, target, { overwrite });
+    await moveIntoPlace(temp, target, overwrite);
     step = 'done';
   } catch (error) {
     if (step === 'rename' && error instanceof vscode.FileSystemError && (error.code === 'FileExists' || error.code === 'EntryExists')) throw fileExists(target);
@@ -124,6 +124,41 @@ export async function writeFileAtomic(target: vscode.Uri, text: string, overwrit
   } finally {
     if (step !== 'done') await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
   }
+}
+
+/** Node error codes that say a hard link is not possible here (the file system has none, or another device). */
+const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);
+
+/**
+ * Renames the written temporary file onto `target`. vscode.workspace.fs
+ * sends a rename through the window and back (several round trips: tens of
+ * milliseconds in code-server, most of a command's time), so on a file
+ * system the extension host sees directly it is one system call: rename(2)
+ * to replace, or link(2) then unlink(2) to create without replacing (link
+ * refuses an existing name, atomically). VS Code's file watcher reports the
+ * change as it reports any change on disk. Virtual file systems, and local
+ * ones without hard links, rename through vscode.workspace.fs as before.
+ */
+async function moveIntoPlace(temp: vscode.Uri, target: vscode.Uri, overwrite: boolean): Promise<void> {
+  const from = localPath(temp);
+  const to = localPath(target);
+  if (from && to) {
+    try {
+      if (overwrite) await rename(from, to);
+      else {
+        await link(from, to);
+        await unlink(from).catch(() => vscode.workspace.fs.delete(temp).then(undefined, () => undefined));
+      }
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') throw vscode.FileSystemError.FileExists(target);
+      if (code === 'EACCES' || (code === 'EPERM' && overwrite)) throw vscode.FileSystemError.NoPermissions(target);
+      if (overwrite || !NO_LINK.has(code)) throw error;
+      // No hard links here: the rename below refuses an existing file as well.
+    }
+  }
+  await vscode.workspace.fs.rename(temp, target, { overwrite });
 }
 
 /**
