@@ -48,8 +48,8 @@ const COMMANDS: Record<string, (parts: DeskParts) => Handler> = {
   [SET_STATUS_COMMAND]: ({ index }) => setStatus(index),
   [SET_CAPABILITIES_COMMAND]: ({ index }) => setCapabilities(index),
   [COMMIT_REQUEST_COMMAND]: () => commitRequest(),
-  [EXPORT_QUOTE_COMMAND]: () => exportQuote(),
-  [COPY_OFFER_TEXT_COMMAND]: () => copyOfferText(),
+  [EXPORT_QUOTE_COMMAND]: ({ index }) => exportQuote(index),
+  [COPY_OFFER_TEXT_COMMAND]: ({ index }) => copyOfferText(index),
   'customRequest.openRequest': () => async (node?: RequestNode | vscode.Uri) => {
     const uri = node instanceof vscode.Uri ? node : node?.nodeKind === 'request' ? node.assessment : undefined;
     if (uri) await vscode.window.showTextDocument(uri, { preview: false });

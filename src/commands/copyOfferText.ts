@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findAssessments, type AssessmentRef } from '../assessments';
+import type { AssessmentRef } from '../assessments';
 import { parseCommandArgs } from '../commandArgs';
 import { parseAssessment } from '../core/assessment';
 import { DeskError } from '../core/errors';
@@ -11,6 +11,7 @@ import type { AssessmentFrontMatter } from '../core/schema';
 import { latestQuote, requestName } from '../core/status';
 import { log } from '../log';
 import { pickOne } from '../prompts';
+import type { RequestIndex } from '../requestIndex';
 import { uiLang } from '../uiLanguage';
 import { currentText, WorkspaceFs } from '../workspaceFs';
 
@@ -59,8 +60,8 @@ function assessmentOfQuote(quoteUri: vscode.Uri, text: string): vscode.Uri {
   return new WorkspaceFs(folder.uri).uri(path);
 }
 
-/** The request: given (an assessment, or a quote), the active assessment or quote editor's, or picked among the requests that have a quote. */
-async function chooseRequest(ref: AssessmentRef | undefined): Promise<vscode.Uri> {
+/** The request: given (an assessment, or a quote), the active assessment or quote editor's, or picked among the requests that have a quote (from the request index). */
+async function chooseRequest(ref: AssessmentRef | undefined, index: RequestIndex): Promise<vscode.Uri> {
   if (ref !== undefined) {
     const uri = toUri(ref);
     if (/\/quote-[^/]*\.md$/i.test(uri.path)) {
@@ -76,7 +77,10 @@ async function chooseRequest(ref: AssessmentRef | undefined): Promise<vscode.Uri
     if (/^kind: custom-request-assessment\s*$/m.test(text.slice(0, 2000))) return active.uri;
   }
   const lang = uiLang();
-  const quoted = (await findAssessments()).filter((a) => a.quoteNumbers.length > 0);
+  const quoted = (await index.all()).flatMap((entry) => {
+    const latest = entry.frontMatter && latestQuote(entry.frontMatter);
+    return entry.frontMatter && latest ? [{ uri: entry.uri, fm: entry.frontMatter, latest: latest.number }] : [];
+  });
   if (quoted.length === 0) {
     throw new DeskError('invalid-input', {
       en: 'No request in this workspace has a quote yet. Generate one with "Custom Request: Generate Quote" first.',
@@ -84,7 +88,7 @@ async function chooseRequest(ref: AssessmentRef | undefined): Promise<vscode.Uri
     });
   }
   const picked = await pickOne(
-    quoted.map((a) => ({ label: requestName(a, lang), description: a.quoteNumbers[a.quoteNumbers.length - 1], detail: vscode.workspace.asRelativePath(a.uri), uri: a.uri })),
+    quoted.map((a) => ({ label: requestName(a.fm, lang), description: a.latest, detail: vscode.workspace.asRelativePath(a.uri), uri: a.uri })),
     { title: vscode.l10n.t('Copy Offer Text'), placeHolder: vscode.l10n.t('Which request?') },
   );
   return picked.uri;
@@ -98,10 +102,10 @@ function standardPath(fm: AssessmentFrontMatter, currency: string): OfferContext
   return { standardDays: standard.days, standardFeeMinor: toMinor(standard.fee, currency) };
 }
 
-export function copyOfferText() {
+export function copyOfferText(index: RequestIndex) {
   return async (input: CopyOfferTextArgs | vscode.Uri = {}): Promise<CopyOfferTextResult> => {
     const args = parseCommandArgs(copyOfferTextArgsSchema, input instanceof vscode.Uri ? { assessment: input } : input, COPY_OFFER_TEXT_COMMAND) as CopyOfferTextArgs;
-    const uri = await chooseRequest(args.assessment);
+    const uri = await chooseRequest(args.assessment, index);
     const folder = folderOf(uri);
     const file = relativePath(folder.uri.path, uri.path);
     const { frontMatter: fm } = parseAssessment(await currentText(uri), file);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readAssessmentEntries, type AssessmentRef } from '../assessments';
+import type { AssessmentRef } from '../assessments';
 import { parseCommandArgs } from '../commandArgs';
 import { parseAssessment } from '../core/assessment';
 import { CancelledError, DeskError } from '../core/errors';
@@ -10,6 +10,7 @@ import { exportQuoteArgsSchema, looksLikeQuote, parseQuoteFile, quoteLanguage, t
 import { quotesLatestFirst, requestName } from '../core/status';
 import { log } from '../log';
 import { pickOne } from '../prompts';
+import type { RequestIndex } from '../requestIndex';
 import { uiLang } from '../uiLanguage';
 import { createFile, currentText, ensureSaved, exclusive, WorkspaceFs, writeFileAtomic } from '../workspaceFs';
 import { readLogo } from '../supplierLogo';
@@ -53,20 +54,18 @@ function toUri(ref: AssessmentRef): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ref);
 }
 
-/** The quote to export: given, the active editor's, or picked from every request's quotes (latest first). */
-async function chooseQuote(ref: AssessmentRef | undefined): Promise<vscode.Uri> {
+/** The quote to export: given, the active editor's, or picked from every request's quotes (latest first, from the request index). */
+async function chooseQuote(ref: AssessmentRef | undefined, index: RequestIndex): Promise<vscode.Uri> {
   if (ref !== undefined) return toUri(ref);
   const active = vscode.window.activeTextEditor?.document;
   if (active && active.languageId === 'markdown' && looksLikeQuote(active.getText())) return active.uri;
   const lang = uiLang();
   const items: (vscode.QuickPickItem & { uri: vscode.Uri })[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const entry of await readAssessmentEntries(folder)) {
-      if (!entry.frontMatter) continue;
-      for (const q of quotesLatestFirst(entry.frontMatter)) {
-        const uri = new WorkspaceFs(folder.uri).uri(joinPath(folder.uri.path, q.path));
-        items.push({ label: q.number, description: requestName(entry.frontMatter, lang), detail: vscode.workspace.asRelativePath(uri), uri });
-      }
+  for (const entry of await index.all()) {
+    if (!entry.frontMatter) continue;
+    for (const q of quotesLatestFirst(entry.frontMatter)) {
+      const uri = new WorkspaceFs(entry.folder.uri).uri(joinPath(entry.folder.uri.path, q.path));
+      items.push({ label: q.number, description: requestName(entry.frontMatter, lang), detail: vscode.workspace.asRelativePath(uri), uri });
     }
   }
   if (items.length === 0) {
@@ -149,10 +148,10 @@ async function writeExport(target: vscode.Uri, html: string, replace: boolean | 
   return true;
 }
 
-export function exportQuote() {
+export function exportQuote(index: RequestIndex) {
   return async (input: ExportQuoteArgs | vscode.Uri = {}): Promise<ExportQuoteResult> => {
     const { ref, replace } = quoteRef(input);
-    const uri = await chooseQuote(ref);
+    const uri = await chooseQuote(ref, index);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) {
       throw new DeskError('outside-workspace', { en: `${uri.fsPath} is not inside an open workspace folder.`, 'zh-cn': `${uri.fsPath} 不在已打开的工作区文件夹中。` });
