@@ -40,13 +40,13 @@ export function offerText(quote: QuoteFile, lang: Lang, context: OfferContext = 
 
 function offerEn(q: QuoteFile, c: OfferContext): string {
   const money = (minor: number) => formatMoney(minor, q.currency, 'en');
-  const standardCost = c.standardFeeMinor ? `for a one-time ${money(c.standardFeeMinor)}` : 'at no extra charge';
+  const standardCost = c.standardFeeMinor ? `for a one-time ${money(c.standardFeeMinor)}` : 'at no separate charge';
   const standard =
     c.standardDays !== undefined
       ? `Through our standard open platform you can be connected in about ${days(c.standardDays, 'en')}, ${standardCost}, and the connection keeps working with every platform release.`
       : `Through our standard open platform you can be connected ${standardCost}, and the connection keeps working with every platform release.`;
-  const yearly = q.supportYears > 0 && q.yearlyFeeMinor > 0 ? `, plus ${money(q.yearlyFeeMinor)} a year for the service that adapts and retests it for each platform release` : '';
-  const custom = `If you need the custom solution instead, we deliver it as a dedicated service package: a one-time engineering fee (NRE) of ${money(q.nreFeeMinor)}${yearly}.`;
+  const yearly = q.supportYears > 0 && q.yearlyFeeMinor > 0 ? `, plus a yearly compatibility service fee of ${money(q.yearlyFeeMinor)}, which covers adapting and retesting it for each platform release` : '';
+  const custom = `If you need the custom solution instead, we deliver it as a dedicated service package: a one-time custom development fee of ${money(q.nreFeeMinor)}${yearly}.`;
   const term = q.supportYears > 0 ? `Over the ${q.supportYears}-year term that is ${money(q.termTotalMinor)} in total` : `That is ${money(q.termTotalMinor)} in total`;
   const tax =
     q.taxRatePercent && q.termTotalInclTaxMinor !== undefined

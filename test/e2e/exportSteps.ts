@@ -34,8 +34,8 @@ function expectedOffer(lang: Lang, number: string, validUntil: string): string {
     ? '通过我司标准开放平台对接，约 3 天即可接通，不另收费，并随每次平台升级保持兼容。' +
         '如贵司需要定制方案，我司以专属服务包的形式交付：定制开发费（一次性）11.9 万元；年度兼容性服务费每年 7.2 万元，负责每个平台版本的适配与复测。' +
         `按 2 年服务期计，合计 26.3 万元（不含税；按 6% 税率，价税合计 27.88 万元），详见报价单 ${number}，有效期至 ${validUntil}。`
-    : 'Through our standard open platform you can be connected in about 3 days, at no extra charge, and the connection keeps working with every platform release. ' +
-        'If you need the custom solution instead, we deliver it as a dedicated service package: a one-time engineering fee (NRE) of $31,500.00, plus $15,000.00 a year for the service that adapts and retests it for each platform release. ' +
+    : 'Through our standard open platform you can be connected in about 3 days, at no separate charge, and the connection keeps working with every platform release. ' +
+        'If you need the custom solution instead, we deliver it as a dedicated service package: a one-time custom development fee of $31,500.00, plus a yearly compatibility service fee of $15,000.00, which covers adapting and retesting it for each platform release. ' +
         `Over the 3-year term that is $76,500.00 in total; the details are in quote ${number}, valid until ${validUntil}.`;
 }
 

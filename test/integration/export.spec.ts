@@ -165,8 +165,8 @@ describe('Export Quote and Copy Offer Text', () => {
     await vscode.env.clipboard.writeText('');
     const result = await vscode.commands.executeCommand<CopyOfferTextResult | undefined>('customRequest.copyOfferText');
     const expected =
-      'Through our standard open platform you can be connected in about 3 days, at no extra charge, and the connection keeps working with every platform release. ' +
-      'If you need the custom solution instead, we deliver it as a dedicated service package: a one-time engineering fee (NRE) of CN¥119,000.00, plus CN¥72,000.00 a year for the service that adapts and retests it for each platform release. ' +
+      'Through our standard open platform you can be connected in about 3 days, at no separate charge, and the connection keeps working with every platform release. ' +
+      'If you need the custom solution instead, we deliver it as a dedicated service package: a one-time custom development fee of CN¥119,000.00, plus a yearly compatibility service fee of CN¥72,000.00, which covers adapting and retesting it for each platform release. ' +
       `Over the 2-year term that is CN¥263,000.00 in total, excluding tax (CN¥278,780.00 with 6% tax); the details are in quote ${en.number}, valid until December 25, 2026.`;
     assert.equal(result?.quote, en.number);
     assert.equal(await vscode.env.clipboard.readText(), expected);

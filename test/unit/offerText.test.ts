@@ -40,8 +40,8 @@ describe('offer text', () => {
   it('writes the English offer with the exact amounts, the quote number and its validity', () => {
     assert.equal(
       offerText(NORTHWIND, 'en', { standardDays: 3, standardFeeMinor: 0 }),
-      'Through our standard open platform you can be connected in about 3 days, at no extra charge, and the connection keeps working with every platform release. ' +
-        'If you need the custom solution instead, we deliver it as a dedicated service package: a one-time engineering fee (NRE) of $31,500.00, plus $15,000.00 a year for the service that adapts and retests it for each platform release. ' +
+      'Through our standard open platform you can be connected in about 3 days, at no separate charge, and the connection keeps working with every platform release. ' +
+        'If you need the custom solution instead, we deliver it as a dedicated service package: a one-time custom development fee of $31,500.00, plus a yearly compatibility service fee of $15,000.00, which covers adapting and retesting it for each platform release. ' +
         'Over the 3-year term that is $76,500.00 in total; the details are in quote Q-2026-001, valid until December 25, 2026.',
     );
   });
