@@ -5,12 +5,13 @@
  * holds what the command read, and the symbolic-link check that keeps every
  * write inside its workspace folder.
  */
-import { link, lstat, realpath, rename, unlink } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
 import { basename, dirname, isInside, joinPath, relativePath } from './core/paths';
 import { log } from './log';
+import { localPath, moveIntoPlace, writeLocalTemp } from './localWrite';
 import { countRead, decodeKeepingBom, withoutBom } from './readStats';
 
 const encoder = new TextEncoder();
@@ -18,17 +19,6 @@ const encoder = new TextEncoder();
 function tempSibling(uri: vscode.Uri): vscode.Uri {
   const name = `.${basename(uri.path)}.crd-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}.tmp`;
   return uri.with({ path: joinPath(dirname(uri.path), name) });
-}
-
-/**
- * The path on this machine's disk for a URI, when the extension host can see
- * it directly: `file:`, or `vscode-remote:` in a remote extension host (which
- * runs where those files are). Undefined for virtual file systems.
- */
-function localPath(uri: vscode.Uri): string | undefined {
-  if (uri.scheme === 'file') return uri.fsPath;
-  if (uri.scheme === 'vscode-remote' && vscode.env.remoteName) return vscode.Uri.file(uri.path).fsPath;
-  return undefined;
 }
 
 /** The real path of `path`, resolving symbolic links in the part of it that exists. */
@@ -106,14 +96,19 @@ export async function writeFileAtomic(target: vscode.Uri, text: string, overwrit
   let step: 'write' | 'rename' | 'done' = 'write';
   try {
     const bytes = encoder.encode(text);
-    try {
-      await vscode.workspace.fs.writeFile(temp, bytes);
-    } catch (error) {
-      // Its folder is missing (a new request's folder, a first quotes/ folder): create it and write again.
-      // Each round trip to the file system costs milliseconds, so the folder is not created up front.
-      if (!isNotFound(error)) throw error;
-      await vscode.workspace.fs.createDirectory(target.with({ path: dirname(target.path) }));
-      await vscode.workspace.fs.writeFile(temp, bytes);
+    const local = localPath(temp);
+    if (local) {
+      await writeLocalTemp(local, bytes, target);
+    } else {
+      try {
+        await vscode.workspace.fs.writeFile(temp, bytes);
+      } catch (error) {
+        // Its folder is missing (a new request's folder, a first quotes/ folder): create it and write again.
+        // Each round trip to the file system costs milliseconds, so the folder is not created up front.
+        if (!isNotFound(error)) throw error;
+        await vscode.workspace.fs.createDirectory(target.with({ path: dirname(target.path) }));
+        await vscode.workspace.fs.writeFile(temp, bytes);
+      }
     }
     step = 'rename';
     await moveIntoPlace(temp, target, overwrite);
@@ -124,41 +119,6 @@ export async function writeFileAtomic(target: vscode.Uri, text: string, overwrit
   } finally {
     if (step !== 'done') await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
   }
-}
-
-/** Node error codes that say a hard link is not possible here (the file system has none, or another device). */
-const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);
-
-/**
- * Renames the written temporary file onto `target`. vscode.workspace.fs
- * sends a rename through the window and back (several round trips: tens of
- * milliseconds in code-server, most of a command's time), so on a file
- * system the extension host sees directly it is one system call: rename(2)
- * to replace, or link(2) then unlink(2) to create without replacing (link
- * refuses an existing name, atomically). VS Code's file watcher reports the
- * change as it reports any change on disk. Virtual file systems, and local
- * ones without hard links, rename through vscode.workspace.fs as before.
- */
-async function moveIntoPlace(temp: vscode.Uri, target: vscode.Uri, overwrite: boolean): Promise<void> {
-  const from = localPath(temp);
-  const to = localPath(target);
-  if (from && to) {
-    try {
-      if (overwrite) await rename(from, to);
-      else {
-        await link(from, to);
-        await unlink(from).catch(() => vscode.workspace.fs.delete(temp).then(undefined, () => undefined));
-      }
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'EEXIST') throw vscode.FileSystemError.FileExists(target);
-      if (code === 'EACCES' || (code === 'EPERM' && overwrite)) throw vscode.FileSystemError.NoPermissions(target);
-      if (overwrite || !NO_LINK.has(code)) throw error;
-      // No hard links here: the rename below refuses an existing file as well.
-    }
-  }
-  await vscode.workspace.fs.rename(temp, target, { overwrite });
 }
 
 /**
