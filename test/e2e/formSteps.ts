@@ -18,6 +18,7 @@ export const FORM_STEPS: Step[] = [
     title: 'the Custom Requests side bar opens the Estimate form on the new assessment',
     async run(j) {
       await j.form.open(j.ui.containerTitle('customRequests'));
+      await j.workbench.widenSideBar(420);
       await waitUntil('the form to show the new assessment', async () => ((await j.form.selectedAssessment()) === `${j.scenario.customer}: ${j.scenario.title}` ? true : undefined));
       // A new estimate starts from one empty work item and the settings' defaults.
       assert.equal(await j.form.value('workItems.0.name'), '');

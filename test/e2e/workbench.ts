@@ -98,6 +98,19 @@ export class Workbench {
     await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });
   }
 
+  /** Drags the side bar's edge to make it `width` pixels wide (labels and the form read better in screenshots). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('The side bar is not shown');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    await waitUntil(`the side bar ${width} px wide`, async () => (Math.abs(((await this.page.locator('.part.sidebar').boundingBox())?.width ?? 0) - width) <= 8 ? true : undefined));
+    await this.page.mouse.move(700, 450);
+  }
+
   // ---- command palette -------------------------------------------------------
 
   private paletteRow(title: string): Locator {
