@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Settings } from './core/schema';
+import { log } from './log';
 
 const OFFERED_KEY = 'customRequest.supplierSettingsOffered';
 let globalState: vscode.Memento | undefined;
@@ -19,6 +20,7 @@ export function rememberSupplierOfferIn(state: vscode.Memento): void {
 export function offerSupplierSettings(settings: Settings): void {
   if (settings.supplier.name || !globalState || globalState.get<boolean>(OFFERED_KEY)) return;
   void globalState.update(OFFERED_KEY, true);
+  log().info('Generate Quote: offered to fill in the supplier settings (once).');
   const open = vscode.l10n.t('Open Settings');
   void vscode.window
     .showInformationMessage(vscode.l10n.t("Quotes can show your company's name, address, contact and logo in the header and the sign-off. Set them once in the settings (customRequest.supplier)."), open)

@@ -5,7 +5,7 @@ import { splitFrontMatter } from '../../src/core/assessment';
 import type { EstimateInput } from '../../src/core/estimate';
 import { WORKED_EXAMPLE } from '../unit/workedExample';
 import type { GenerateQuoteResult, NewAssessmentArgs, NewAssessmentResult } from '../../src/extension';
-import { adr, closeAllEditors, exists, listFiles, readText, TODAY, waitForLog, withEstimate, workspaceFolder, writeText } from './support';
+import { adr, closeAllEditors, exists, listFiles, logMatches, readText, TODAY, waitForLog, withEstimate, workspaceFolder, writeText } from './support';
 
 const ADR_2 = 'doc/architecture/decisions/0002-expose-robot-data-through-the-versioned-open-api.md';
 
@@ -207,6 +207,12 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       assert.equal(result?.number, 'Q-2026-002');
       // Without an ADR the quote sits beside the assessment.
       assert.equal(vscode.workspace.asRelativePath(result!.quote), 'docs/custom-requests/2026-11-25-contoso-custom-dashboard/quote-Q-2026-002-contoso.md');
+    });
+
+    it('offers once, after the first quote without a supplier, to fill in the supplier settings', async () => {
+      // Several quotes were generated above with no customRequest.supplier set: one offer, never one per quote.
+      await waitForLog('offered to fill in the supplier settings');
+      assert.equal(logMatches(/offered to fill in the supplier settings/).length, 1);
     });
 
     it('prices an English quote in USD with tax, each tax line rounded once (figures worked out by hand above USD_WITH_TAX)', async () => {
