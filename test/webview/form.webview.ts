@@ -134,7 +134,8 @@ describe('estimate form webview (real bundle in Chromium)', function () {
     await page.keyboard.press('Backspace');
     await until(page, () => document.getElementById('e-teamSize')?.textContent === 'Required.');
     await typeInto(page, 'f-teamSize', 'two');
-    await until(page, () => document.getElementById('e-teamSize')?.textContent !== 'Required.');
+    // The message follows each keystroke ("t", "tw", "two"): wait for the last one's.
+    await until(page, () => document.getElementById('e-teamSize')?.textContent?.endsWith('"two"'));
     assert.equal(await text(page, '#e-teamSize'), 'must be a number, found text "two"');
   });
 
