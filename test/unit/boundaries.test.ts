@@ -95,21 +95,25 @@ describe('architecture boundaries', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('the production bundle is under 250 KB and leaves vscode external', function () {
+  it('activation loads a small bundle without yaml, zod or Handlebars; the desk bundle has no zod locales; both leave vscode external', function () {
     this.timeout(60_000);
     const out = nodePath.join(REPO_ROOT, 'test-output', 'bundle');
     execFileSync(process.execPath, [nodePath.join(REPO_ROOT, 'esbuild.mjs'), '--production', `--outdir=${out}`], { cwd: REPO_ROOT, stdio: 'pipe' });
-    const bundle = nodePath.join(out, 'extension.js');
-    const size = statSync(bundle).size;
-    assert.ok(size < 250 * 1024, `dist/extension.js is ${(size / 1024).toFixed(1)} KB`);
-    const text = readFileSync(bundle, 'utf8');
-    assert.match(text, /require\("vscode"\)/);
-    // zod's classic API drags in every locale (400 KB); core uses zod/mini, which tree-shakes.
-    const meta = JSON.parse(readFileSync(nodePath.join(out, 'extension.meta.json'), 'utf8')) as {
-      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+    /** The inputs esbuild put into a bundle, with their bytes in it. */
+    const inputsOf = (name: string) => {
+      const meta = JSON.parse(readFileSync(nodePath.join(out, `${name}.meta.json`), 'utf8')) as {
+        outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+      };
+      return Object.entries(Object.values(meta.outputs).find((o) => Object.keys(o.inputs).length > 0)!.inputs);
     };
-    const inputs = Object.entries(Object.values(meta.outputs).find((o) => Object.keys(o.inputs).length > 0)!.inputs);
-    const localeBytes = inputs.filter(([name]) => name.includes('zod/v4/locales')).reduce((sum, [, v]) => sum + v.bytesInOutput, 0);
+    const size = statSync(nodePath.join(out, 'extension.js')).size;
+    assert.ok(size < 250 * 1024, `dist/extension.js is ${(size / 1024).toFixed(1)} KB`);
+    const eager = inputsOf('extension').filter(([name, v]) => v.bytesInOutput > 0 && /node_modules\/(yaml|zod|handlebars)\//.test(name));
+    assert.deepEqual(eager.map(([name]) => name), [], 'what activation loads pulls in no document machinery');
+    for (const name of ['extension', 'desk']) assert.match(readFileSync(nodePath.join(out, `${name}.js`), 'utf8'), /require\("vscode"\)/, `${name}.js leaves vscode external`);
+    // zod's classic API drags in every locale (400 KB); core uses zod/mini, which tree-shakes.
+    const localeBytes = inputsOf('desk').filter(([name]) => name.includes('zod/v4/locales')).reduce((sum, [, v]) => sum + v.bytesInOutput, 0);
     assert.equal(localeBytes, 0);
+    assert.ok(inputsOf('desk').some(([name]) => name.includes('node_modules/zod/')), 'the desk bundle is where zod is');
   });
 });
