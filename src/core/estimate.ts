@@ -24,7 +24,7 @@
  * rounded up to the next half week.
  */
 import { percentOf, roundUpToStep, toMinor } from './money';
-import { cdfTable, pertMean, pertSigma, pertSum } from './pertSum';
+import { cdfTable, pertMean, pertSigma, pertSum, type ThreePoint } from './pertSum';
 
 export { pertMean, pertSigma } from './pertSum';
 
@@ -154,8 +154,54 @@ export function roundUpToHalf(value: number): number {
   return Math.max(0, Math.ceil(value * 2 - 1e-9) / 2);
 }
 
+type TotalEffort = Pick<EstimateResult['effort'], 'p50Days' | 'p80Days' | 'p90Days' | 'cdf'>;
+
+/**
+ * The total's percentiles and distribution table by the items' three points,
+ * most recently used kept: the convolution is the costly part of an estimate
+ * (about 0.15 ms for three items), and the same estimate is computed again and
+ * again (validating a front matter, the tree's tooltip, the register's row, the
+ * form). Names and roles do not change it, so they are not part of the key.
+ */
+const totalEffortCache = new Map<string, TotalEffort>();
+const TOTAL_EFFORT_CACHE_SIZE = 4096;
+
+function totalEffort(workItems: readonly ThreePoint[], meanDays: number): TotalEffort {
+  const key = workItems.map((item) => `${item.optimistic},${item.mostLikely},${item.pessimistic}`).join(';');
+  const cached = totalEffortCache.get(key);
+  if (cached) {
+    totalEffortCache.delete(key);
+    totalEffortCache.set(key, cached);
+    return cached;
+  }
+  const total = pertSum(workItems);
+  // Certain items (O = M = P) give the mean itself, exactly.
+  const at = (p: Percentile) => (total.spread ? total.quantile(PERCENTILE_PROBABILITY[p]) : meanDays);
+  const computed: TotalEffort = { p50Days: at('p50'), p80Days: at('p80'), p90Days: at('p90'), ...(total.spread ? { cdf: cdfTable(total, CDF_TABLE_POINTS) } : {}) };
+  totalEffortCache.set(key, computed);
+  if (totalEffortCache.size > TOTAL_EFFORT_CACHE_SIZE) totalEffortCache.delete(totalEffortCache.keys().next().value!);
+  return computed;
+}
+
 /** Computes effort, duration and price; the input must already be validated (see schema.ts). */
 export function computeEstimate(input: EstimateInput): EstimateResult {
+  return estimateFrom(input);
+}
+
+/**
+ * The estimate with the effort at its ceiling, every percentile at the sum of
+ * the pessimistic days (no percentile of the total can exceed it), without the
+ * convolution. Every amount grows with the effort (the day rates are weighted
+ * by the items' three points either way), so these amounts bound the real
+ * ones from above: validation checks them first and computes the real
+ * estimate only when one is too large.
+ */
+export function estimateCeiling(input: EstimateInput): EstimateResult {
+  const high = input.workItems.reduce((sum, item) => sum + item.pessimistic, 0);
+  return estimateFrom(input, { p50Days: high, p80Days: high, p90Days: high });
+}
+
+function estimateFrom(input: EstimateInput, given?: TotalEffort): EstimateResult {
   const { currency } = input;
   const items = input.workItems.map((item) => ({
     name: item.name,
@@ -165,12 +211,16 @@ export function computeEstimate(input: EstimateInput): EstimateResult {
   }));
   const meanDays = items.reduce((sum, item) => sum + item.meanDays, 0);
   const sigmaDays = Math.sqrt(items.reduce((sum, item) => sum + item.sigmaDays ** 2, 0));
-  const total = pertSum(input.workItems);
-  // Certain items (O = M = P) give the mean itself, exactly.
-  const at = (p: Percentile) => (total.spread ? total.quantile(PERCENTILE_PROBABILITY[p]) : meanDays);
-  const effort: EstimateResult['effort'] = { meanDays, sigmaDays, p50Days: at('p50'), p80Days: at('p80'), p90Days: at('p90') };
-  if (total.spread) effort.cdf = cdfTable(total, CDF_TABLE_POINTS);
-  const pricedDays = roundUpToHalf(at(input.priceAt));
+  const total = given ?? totalEffort(input.workItems, meanDays);
+  const effort: EstimateResult['effort'] = {
+    meanDays,
+    sigmaDays,
+    p50Days: total.p50Days,
+    p80Days: total.p80Days,
+    p90Days: total.p90Days,
+    ...(total.cdf ? { cdf: { days: total.cdf.days.slice(), probability: total.cdf.probability.slice() } } : {}),
+  };
+  const pricedDays = roundUpToHalf(effort[`${input.priceAt}Days`]);
 
   // Object.hasOwn: a role named `constructor` must not find Object.prototype's
   const rateMinor = (role: string) => toMinor(Object.hasOwn(input.dayRates, role) ? input.dayRates[role] : 0, currency);

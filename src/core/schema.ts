@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { isCurrencyCode } from './currencies';
 import type { EstimateResult } from './estimate';
-import { DEFAULT_ESTIMATE, computeEstimate } from './estimate';
+import { DEFAULT_ESTIMATE, computeEstimate, estimateCeiling } from './estimate';
 import { LANGS } from './lang';
 import { MAX_AMOUNT_MINOR } from './money';
 
@@ -98,13 +98,19 @@ export type AmountName = 'nre' | 'yearly' | 'term' | 'tax' | 'standard';
  * under that bound every amount and sum stays an exact integer (far below 2^53).
  */
 function amountTooLarge(estimate: EstimateData): { field: string; what: AmountName } | undefined {
+  const over = (...amounts: number[]) => amounts.some((a) => !Number.isSafeInteger(a) || Math.abs(a) > MAX_AMOUNT_MINOR);
   let result: EstimateResult;
   try {
+    // The ceiling (no convolution) bounds every amount from above: when it fits, the real ones do.
+    const ceiling = estimateCeiling(estimate);
+    const amounts = [ceiling.nre.effortCostMinor, ceiling.nre.contingencyMinor, ceiling.nre.marginMinor, ceiling.nre.subtotalMinor, ceiling.nre.feeMinor];
+    const tax = ceiling.tax ? [ceiling.tax.nre.inclusiveMinor, ceiling.tax.yearly.inclusiveMinor, ceiling.tax.term.inclusiveMinor] : [];
+    const others = [ceiling.recurring.costPerYearMinor, ceiling.recurring.marginMinor, ceiling.recurring.feePerYearMinor, ceiling.recurring.termFeeMinor, ceiling.termTotalMinor, ceiling.standard.feeMinor, ceiling.roundFeesToMinor];
+    if (!over(...amounts, ...tax, ...others)) return undefined;
     result = computeEstimate(estimate);
   } catch {
     return { field: 'dayRates', what: 'nre' };
   }
-  const over = (...amounts: number[]) => amounts.some((a) => !Number.isSafeInteger(a) || Math.abs(a) > MAX_AMOUNT_MINOR);
   const { nre, recurring } = result;
   if (over(nre.effortCostMinor, nre.contingencyMinor, nre.marginMinor, nre.subtotalMinor)) return { field: 'dayRates', what: 'nre' };
   if (over(nre.feeMinor)) return { field: 'roundFeesTo', what: 'nre' };

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { assessmentFolderName } from '../../src/core/assessment';
 import { currencyExponent } from '../../src/core/currencies';
 import type { EstimateResult } from '../../src/core/estimate';
-import { computeEstimate } from '../../src/core/estimate';
+import { computeEstimate, estimateCeiling } from '../../src/core/estimate';
 import { LANGS } from '../../src/core/lang';
 import { formatMoney, MAX_AMOUNT_MINOR, percentOf, roundUpToStep, toMajor, toMinor } from '../../src/core/money';
 import { basename, dirname, isInside, joinPath } from '../../src/core/paths';
@@ -134,6 +134,29 @@ describe('properties: estimate', () => {
         }
       }),
       runs(20261106),
+    );
+  });
+
+  it('the ceiling estimate (effort at the sum of the pessimistic days) bounds every amount from above', () => {
+    fc.assert(
+      fc.property(validEstimate(), (input) => {
+        const real = computeEstimate(input);
+        const ceiling = estimateCeiling(input);
+        const amounts = (r: EstimateResult) => ({
+          effortCost: r.nre.effortCostMinor,
+          contingency: r.nre.contingencyMinor,
+          margin: r.nre.marginMinor,
+          subtotal: r.nre.subtotalMinor,
+          nre: r.nre.feeMinor,
+          yearly: r.recurring.feePerYearMinor,
+          term: r.termTotalMinor,
+          nreInclTax: r.tax?.nre.inclusiveMinor ?? 0,
+          termInclTax: r.tax?.term.inclusiveMinor ?? 0,
+        });
+        const [low, high] = [amounts(real), amounts(ceiling)];
+        for (const key of Object.keys(low) as (keyof typeof low)[]) assert.ok(high[key] >= low[key], `${key}: ${low[key]} > ceiling ${high[key]}`);
+      }),
+      runs(20261126),
     );
   });
 
