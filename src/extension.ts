@@ -31,7 +31,7 @@ export interface DeskApi {
   /** Hands a message to the estimate form's handler as its webview would; resolves to the messages it posted back. */
   estimateFormMessage(message: unknown): Promise<unknown[]>;
   /** The Custom Requests tree as plain data, as it stands now (changes on disk show after a short debounce). */
-  requestTree(): Promise<TreeSnapshot[]>;
+  requestTree(options?: { asShown?: boolean }): Promise<TreeSnapshot[]>;
   /** How many assessment files the tree's index has read from disk so far. */
   requestIndexReads(): number;
   /** File reads through workspaceFs since the last reset: all of them, distinct files, and the files read more than once (for the benchmarks). */
@@ -122,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
 
   return {
     estimateFormMessage: async (message) => load().estimateView.handleMessage(message),
-    requestTree: async () => load().tree.snapshot(),
+    requestTree: async (options) => load().tree.snapshot(undefined, options),
     requestIndexReads: () => desk?.index.reads ?? 0,
     readStats: () => desk?.readStats() ?? { reads: 0, distinct: 0, repeated: [] },
     resetReadStats: () => {

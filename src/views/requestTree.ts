@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { computeEstimate } from '../core/estimate';
 import { formatMoney } from '../core/money';
 import { joinPath } from '../core/paths';
-import type { QuoteRecord, RequestStatus } from '../core/schema';
+import type { AssessmentFrontMatter, QuoteRecord, RequestStatus } from '../core/schema';
 import { REQUEST_STATUSES } from '../core/schema';
 import { latestQuote, quoteRevision, requestName, quoteStanding, quotesLatestFirst, statusLabel } from '../core/status';
 import type { RequestEntry, RequestIndex } from '../requestIndex';
@@ -88,17 +88,29 @@ export class RequestTreeProvider implements vscode.TreeDataProvider<RequestNode>
     return requestItem(node.entry);
   }
 
+  /** The rich tooltip of a request, on hover: building 2,000 of them up front would cost the first load its estimates. */
+  resolveTreeItem(item: vscode.TreeItem, node: RequestNode): vscode.TreeItem {
+    if (node.nodeKind === 'request' && node.entry.frontMatter && item.tooltip === undefined) item.tooltip = requestTooltip(node.entry, node.entry.frontMatter);
+    return item;
+  }
+
   getParent(node: RequestNode): RequestNode | undefined {
     // Only needed for reveal; the tree is rebuilt from the index on each change, so parents are not kept.
     void node;
     return undefined;
   }
 
-  /** The whole tree as plain data (for tests and the benchmarks): each node's label, description, context value and tooltip text. */
-  async snapshot(node?: RequestNode): Promise<TreeSnapshot[]> {
+  /**
+   * The tree as plain data (for tests and the benchmarks): each node's label,
+   * description, context value and tooltip text. `asShown`: only what the view
+   * asks for when it first shows (the children of expanded nodes, no tooltips
+   * until hovered); otherwise every node, tooltips resolved.
+   */
+  async snapshot(node?: RequestNode, options: { asShown?: boolean } = {}): Promise<TreeSnapshot[]> {
     const out: TreeSnapshot[] = [];
     for (const child of await this.getChildren(node)) {
-      const item = this.getTreeItem(child);
+      const item = options.asShown ? this.getTreeItem(child) : this.resolveTreeItem(this.getTreeItem(child), child);
+      const open = options.asShown ? item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded : item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
       // Markdown tooltips as the reader sees them: without appendText's escapes (backslashes, &nbsp;).
       const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([^\w\s])/g, '$1') : item.tooltip;
       out.push({
@@ -108,7 +120,7 @@ export class RequestTreeProvider implements vscode.TreeDataProvider<RequestNode>
         tooltip,
         icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
         ...(item.resourceUri ? { uri: item.resourceUri.toString() } : {}),
-        children: item.collapsibleState === vscode.TreeItemCollapsibleState.None ? [] : await this.snapshot(child),
+        children: open ? await this.snapshot(child, options) : [],
       });
     }
     return out;
@@ -195,7 +207,15 @@ function requestItem(entry: RequestEntry): vscode.TreeItem {
   item.description = parts.join(' · ');
   item.iconPath = expired ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(STATUS_ICONS[fm.status]);
   item.contextValue = `request:${fm.status}${latest ? ':quote' : ''}`;
+  return item;
+}
 
+/** A request's rich tooltip: built when the user hovers it (resolveTreeItem), since it computes the estimate. */
+function requestTooltip(entry: RequestEntry, fm: AssessmentFrontMatter): vscode.MarkdownString {
+  const lang = uiLang();
+  const latest = latestQuote(fm);
+  const standing = latest && quoteStanding(latest, validDaysOf(entry), todayIso());
+  const expired = fm.status === 'quoted' && standing?.expired === true;
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown('**').appendText(requestLabel(entry)).appendMarkdown('**\n\n');
   // Chinese takes full-width marks between its words.
@@ -220,6 +240,5 @@ function requestItem(entry: RequestEntry): vscode.TreeItem {
   if (fm.accepted) line(vscode.l10n.t('Accepted'), `${quoteName({ number: fm.accepted.quote })}${comma}${fm.accepted.date}`);
   if (fm.adr) line('ADR', fm.adr.title ? `${fm.adr.title}${open}${fm.adr.path}${close}` : fm.adr.path);
   tip.appendMarkdown('\n').appendText(joinPath(entry.folder.name, entry.path));
-  item.tooltip = tip;
-  return item;
+  return tip;
 }

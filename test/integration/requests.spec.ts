@@ -54,6 +54,11 @@ describe('Custom Requests tree and Set Status', () => {
     assert.deepEqual(draft.children.map((c) => [c.label, c.contextValue]), [['Assessment', 'file:assessment']]);
     assert.match(draft.tooltip ?? '', /Status: Draft/);
     assert.match(draft.tooltip ?? '', /Brought by: Lin/);
+    // As the view first shows it: groups open with their requests, tooltips (which compute the estimate) left for a hover.
+    const shown = findRequest(await api.requestTree({ asShown: true }), label);
+    assert.equal(shown?.group.label, 'Draft');
+    assert.equal(shown?.node.tooltip, undefined);
+    assert.deepEqual(shown?.node.children, []);
 
     const reads = api.requestIndexReads();
     await writeEstimate(uri);
