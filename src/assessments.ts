@@ -50,7 +50,8 @@ export async function chooseWorkspaceFolder(nameOrUri?: string): Promise<vscode.
   return picked.folder;
 }
 
-function uriFromRef(ref: AssessmentRef): vscode.Uri {
+/** A URI, an absolute path, or a path relative to the first workspace folder, as a URI. */
+export function uriFromRef(ref: AssessmentRef): vscode.Uri {
   if (ref instanceof vscode.Uri) return ref;
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(ref)) return vscode.Uri.parse(ref);
   if (ref.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(ref)) return vscode.Uri.file(ref);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AssessmentRef } from '../assessments';
+import { uriFromRef, type AssessmentRef } from '../assessments';
 import { parseCommandArgs } from '../commandArgs';
 import { parseAssessment } from '../core/assessment';
 import { DeskError } from '../core/errors';
@@ -30,15 +30,6 @@ export interface CopyOfferTextResult {
   quote: string;
 }
 
-function toUri(ref: AssessmentRef): vscode.Uri {
-  if (ref instanceof vscode.Uri) return ref;
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(ref)) return vscode.Uri.parse(ref);
-  if (ref.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(ref)) return vscode.Uri.file(ref);
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new DeskError('no-workspace', { en: `Open the workspace folder that holds ${ref} first.`, 'zh-cn': `请先打开包含 ${ref} 的工作区文件夹。` });
-  return vscode.Uri.joinPath(folder.uri, ref);
-}
-
 function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) throw new DeskError('outside-workspace', { en: `${uri.fsPath} is not inside an open workspace folder.`, 'zh-cn': `${uri.fsPath} 不在已打开的工作区文件夹中。` });
@@ -63,7 +54,7 @@ function assessmentOfQuote(quoteUri: vscode.Uri, text: string): vscode.Uri {
 /** The request: given (an assessment, or a quote), the active assessment or quote editor's, or picked among the requests that have a quote (from the request index). */
 async function chooseRequest(ref: AssessmentRef | undefined, index: RequestIndex): Promise<vscode.Uri> {
   if (ref !== undefined) {
-    const uri = toUri(ref);
+    const uri = uriFromRef(ref);
     if (/\/quote-[^/]*\.md$/i.test(uri.path)) {
       const text = await currentText(uri);
       if (looksLikeQuote(text)) return assessmentOfQuote(uri, text);

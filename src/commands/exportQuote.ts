@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AssessmentRef } from '../assessments';
+import { uriFromRef, type AssessmentRef } from '../assessments';
 import { parseCommandArgs } from '../commandArgs';
 import { parseAssessment } from '../core/assessment';
 import { CancelledError, DeskError } from '../core/errors';
@@ -45,18 +45,9 @@ function quoteRef(input: unknown): { ref?: AssessmentRef; replace?: boolean } {
   return { ref: args.quote, replace: args.replace };
 }
 
-function toUri(ref: AssessmentRef): vscode.Uri {
-  if (ref instanceof vscode.Uri) return ref;
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(ref)) return vscode.Uri.parse(ref);
-  if (ref.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(ref)) return vscode.Uri.file(ref);
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new DeskError('no-workspace', { en: `Open the workspace folder that holds ${ref} first.`, 'zh-cn': `请先打开包含 ${ref} 的工作区文件夹。` });
-  return vscode.Uri.joinPath(folder.uri, ref);
-}
-
 /** The quote to export: given, the active editor's, or picked from every request's quotes (latest first, from the request index). */
 async function chooseQuote(ref: AssessmentRef | undefined, index: RequestIndex): Promise<vscode.Uri> {
-  if (ref !== undefined) return toUri(ref);
+  if (ref !== undefined) return uriFromRef(ref);
   const active = vscode.window.activeTextEditor?.document;
   if (active && active.languageId === 'markdown' && looksLikeQuote(active.getText())) return active.uri;
   const lang = uiLang();
