@@ -101,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
     onDidChangeTreeData: treeChanged.event,
     getChildren: async (node) => load().tree.getChildren(node),
     getTreeItem: (node) => load().tree.getTreeItem(node),
+    // A request's tooltip is built on hover (it computes the estimate).
+    resolveTreeItem: (item, node) => load().tree.resolveTreeItem(item, node),
     getParent: () => undefined,
   };
   context.subscriptions.push(

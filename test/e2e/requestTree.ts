@@ -63,6 +63,14 @@ export class RequestTree {
     await waitUntil(`${label} expanded`, async () => (await row.getAttribute('aria-expanded')) === 'true');
   }
 
+  /** Hovers the row's label and returns the text of the tooltip VS Code shows for it. */
+  async tooltip(label: string): Promise<string> {
+    await this.row(label).first().locator('.label-name').first().hover();
+    const hover = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: label }).first();
+    await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    return ((await hover.textContent()) ?? '').replace(/\u00a0/g, ' ');
+  }
+
   /** Right-clicks the row and picks `item` from its context menu. */
   async contextMenu(label: string, item: string): Promise<void> {
     await this.row(label).first().click({ button: 'right' });

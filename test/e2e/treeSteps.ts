@@ -28,6 +28,12 @@ export const TREE_STEPS: Step[] = [
       const request = await tree.waitForRow(label);
       assert.equal(request.description, `${quoteNumber} R1 · ${s.expected.nreShown}`);
       assert.equal(request.level, 2);
+      // The tooltip is built on hover: it carries the status and the estimate's fees.
+      const tip = await tree.tooltip(label);
+      assert.ok(tip.includes(statusLabel('quoted', s.lang)), `the tooltip names the status: ${tip}`);
+      assert.ok(tip.includes(j.ui.t('Custom development fee (one-time)')) && tip.includes(s.expected.nreShown), `the tooltip has the fee: ${tip}`);
+      await j.workbench.screenshot('request tooltip');
+      await j.session.page.mouse.move(700, 450);
       await tree.expand(label);
       const rows = await tree.rows();
       const at = rows.findIndex(([, name]) => name === label);
