@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { DirEntry, ReadFs } from './core/fsPort';
+import { readFile as readLocalFile } from 'node:fs/promises';
+import { localPath } from './localWrite';
 import { countRead } from './readStats';
 
 export { readStats, resetReadStats } from './readStats';
@@ -7,7 +9,8 @@ export * from './workspaceWrite';
 
 /**
  * Core's file-system port over `vscode.workspace.fs`, so everything works on
- * remote and virtual workspaces. Paths are the URI paths of one scheme and
+ * remote and virtual workspaces (reads of files the extension host sees on
+ * its own disk are one system call instead). Paths are the URI paths of one scheme and
  * authority (those of a workspace folder).
  */
 export class WorkspaceFs implements ReadFs {
@@ -18,8 +21,21 @@ export class WorkspaceFs implements ReadFs {
   }
 
   async readFile(path: string): Promise<Uint8Array | undefined> {
+    const uri = countRead(this.uri(path));
+    // Where the extension host sees the disk, one system call: through vscode.workspace.fs each read
+    // first waits for a round trip to the window. Anything but a plain read or a missing file goes the
+    // usual way, so errors stay those of vscode.workspace.fs.
+    const local = localPath(uri);
+    if (local) {
+      try {
+        return await readLocalFile(local);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      }
+    }
     try {
-      return await vscode.workspace.fs.readFile(countRead(this.uri(path)));
+      return await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
