@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
 import { basename, dirname, isInside, joinPath, relativePath } from './core/paths';
 import { log } from './log';
+import { bytesOf, statOf } from './localRead';
 import { localPath, moveIntoPlace, writeLocalTemp } from './localWrite';
 import { countRead, decodeKeepingBom, withoutBom } from './readStats';
 
@@ -152,7 +153,7 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
  * and the file is what gets committed.
  */
 export async function currentText(uri: vscode.Uri): Promise<string> {
-  return decodeKeepingBom(await vscode.workspace.fs.readFile(countRead(uri)));
+  return decodeKeepingBom(await bytesOf(countRead(uri)));
 }
 
 /** A file's modification time and size as a command read it: replaceText checks these instead of reading the file again. */
@@ -167,7 +168,7 @@ export interface FileVersion {
  * a file that changed between the two is read again by replaceText.
  */
 export async function currentTextAndVersion(uri: vscode.Uri): Promise<{ text: string; version?: FileVersion }> {
-  const [stat, bytes] = await Promise.all([vscode.workspace.fs.stat(uri).then(undefined, () => undefined), vscode.workspace.fs.readFile(countRead(uri))]);
+  const [stat, bytes] = await Promise.all([statOf(uri).then(undefined, () => undefined), bytesOf(countRead(uri))]);
   const version = stat && stat.size === bytes.byteLength ? { mtime: stat.mtime, size: stat.size } : undefined;
   return { text: decodeKeepingBom(bytes), ...(version ? { version } : {}) };
 }
@@ -178,11 +179,11 @@ export async function currentTextAndVersion(uri: vscode.Uri): Promise<{ text: st
  */
 export async function currentFile(uri: vscode.Uri): Promise<{ type: 'file'; text: string; version?: FileVersion } | { type: 'directory' } | undefined> {
   const [stat, bytes] = await Promise.all([
-    vscode.workspace.fs.stat(uri).then(undefined, (error: unknown) => {
+    statOf(uri).then(undefined, (error: unknown) => {
       if (isNotFound(error)) return undefined;
       throw error;
     }),
-    vscode.workspace.fs.readFile(countRead(uri)).then(undefined, () => undefined),
+    bytesOf(countRead(uri)).then(undefined, () => undefined),
   ]);
   if (!stat) return undefined;
   if (stat.type & vscode.FileType.Directory) return { type: 'directory' };
@@ -195,10 +196,10 @@ export async function currentFile(uri: vscode.Uri): Promise<{ type: 'file'; text
 /** The text on disk now, as replaceText compares it: read only when the file's version is not the one the command read. */
 async function textOnDisk(uri: vscode.Uri, expectedOld: string, version: FileVersion | undefined): Promise<string> {
   if (version) {
-    const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
+    const stat = await statOf(uri).then(undefined, () => undefined);
     if (stat && stat.mtime === version.mtime && stat.size === version.size) return expectedOld;
   }
-  return decodeKeepingBom(await vscode.workspace.fs.readFile(countRead(uri)));
+  return decodeKeepingBom(await bytesOf(countRead(uri)));
 }
 
 
