@@ -78,36 +78,15 @@ export interface FoundAssessment {
   capabilities: string[];
 }
 
-/** Every assessment under each workspace folder's assessment folder (one level of request folders), read all at once. */
+/** Every readable assessment under each workspace folder's assessment folder (one level of request folders), read all at once. */
 export async function findAssessments(): Promise<FoundAssessment[]> {
   const perFolder = await Promise.all(
-    (vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
-      const fs = new WorkspaceFs(folder.uri);
-      const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
-      const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
-      const found = await mapPool(dirs, FILE_CONCURRENCY, async (entry): Promise<FoundAssessment | undefined> => {
-        const path = joinPath(base, entry.name, 'assessment.md');
-        const bytes = await fs.readFile(path);
-        if (!bytes) return undefined;
-        const text = new TextDecoder().decode(bytes);
-        try {
-          const frontMatter = frontMatters.frontMatter(fs.uri(path).toString(), relativePath(folder.uri.path, path), text);
-          return {
-            uri: fs.uri(path),
-            folder,
-            customer: frontMatter.customer,
-            title: frontMatter.title,
-            status: frontMatter.status,
-            quoteNumbers: frontMatter.quotes.map((q) => q.number),
-            capabilities: frontMatter.capabilities,
-          };
-        } catch {
-          // A broken assessment is reported when it is used, not while listing.
-          return undefined;
-        }
-      });
-      return found.filter((entry): entry is FoundAssessment => entry !== undefined);
-    }),
+    (vscode.workspace.workspaceFolders ?? []).map(async (folder) =>
+      // A broken assessment is reported when it is used, not while listing.
+      (await readAssessmentEntries(folder)).flatMap(({ uri, frontMatter: fm }) =>
+        fm ? [{ uri, folder, customer: fm.customer, title: fm.title, status: fm.status, quoteNumbers: fm.quotes.map((q) => q.number), capabilities: fm.capabilities }] : [],
+      ),
+    ),
   );
   return perFolder.flat();
 }

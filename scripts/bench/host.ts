@@ -6,10 +6,11 @@
  * JSON once a headless Chromium has opened the workbench (the extension host
  * starts when a client connects). Not part of `npm test`.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';
 import * as esbuild from 'esbuild';
 import { launchBrowser, openWorkbench } from '../../test/support/browser';
+import { waitForFile } from '../../test/support/waitForFile';
 import type { HostConfig, HostFigures } from '../../test/bench/figures';
 import { BENCH_OUT, REPO_ROOT } from './bundle';
 
@@ -56,16 +57,6 @@ exports.deactivate = () => {};
   return dir;
 }
 
-async function waitForFile(path: string, ms: number, alive: () => boolean): Promise<string> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (existsSync(path)) return readFileSync(path, 'utf8');
-    if (!alive()) throw new Error('code-server exited before the bench finished');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no figures after ${ms / 1000} s`);
-}
-
 /** One fresh code-server on `workspace` with `extension` loaded; returns the figures test/bench/host.ts measured there. */
 export async function runInExtensionHost(workspace: string, extension: string, config: HostConfig, timeoutMs = 240_000): Promise<HostFigures> {
   const { startCodeServer, findFreePort } = await import('../code-server.mjs');
@@ -80,7 +71,7 @@ export async function runInExtensionHost(workspace: string, extension: string, c
   const browser = await launchBrowser();
   try {
     await openWorkbench(browser.page, server.workspaceUrl);
-    const figures = JSON.parse(await waitForFile(results, timeoutMs, () => !exited)) as HostFigures | { error: string };
+    const figures = JSON.parse(await waitForFile(results, timeoutMs, () => !exited, 'bench')) as HostFigures | { error: string };
     if ('error' in figures) throw new Error(`the ${config.phase} bench failed in the extension host: ${figures.error}`);
     return figures;
   } catch (error) {

@@ -14,10 +14,11 @@
  * (scripts/test.mjs reads them). `.only` is refused in the extension host, and
  * pending tests too when CI is set.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
 import { launchBrowser, openWorkbench } from '../support/browser';
+import { waitForFile } from '../support/waitForFile';
 import type { IntegrationSummary, ItConfig, ScenarioSummary, SuiteResult } from './config';
 import { bundleSuite, OUT, REPO_ROOT, scenarios, specFiles, type Scenario } from './scenarios';
 
@@ -61,16 +62,6 @@ exports.deactivate = () => {};
   return dir;
 }
 
-async function waitForFile(path: string, ms: number, alive: () => boolean): Promise<string> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (existsSync(path)) return readFileSync(path, 'utf8');
-    if (!alive()) throw new Error('code-server exited before the suite finished');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no results after ${ms / 1000} s`);
-}
-
 async function runScenario(scenario: Scenario, bundle: string, lib: Awaited<ReturnType<typeof scripts>>): Promise<SuiteResult> {
   const dir = nodePath.join(OUT, scenario.name);
   rmSync(dir, { recursive: true, force: true });
@@ -99,7 +90,7 @@ async function runScenario(scenario: Scenario, bundle: string, lib: Awaited<Retu
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     const url = target.endsWith('.code-workspace') ? `${server.url}?workspace=${encodeURIComponent(target).replace(/%2F/g, '/')}` : server.workspaceUrl;
     await openWorkbench(browser.page, url);
-    const text = await waitForFile(results, 300_000, () => !exited);
+    const text = await waitForFile(results, 300_000, () => !exited, 'suite');
     await browser.page.screenshot({ path: nodePath.join(dir, 'workbench.png') }).catch(() => undefined);
     return JSON.parse(text) as SuiteResult;
   } catch (error) {
