@@ -150,11 +150,10 @@ export function exportQuote(index: RequestIndex) {
     const file = relativePath(folder.uri.path, uri.path);
     ensureSaved(uri);
     const { quote, body } = parseQuoteFile(await currentText(uri), file);
-    const lang = await languageOf(folder, quote, body);
-    const renderedBody = await render(body, file);
     // The supplier the quote was issued by; a quote from before the supplier setting takes today's.
     const supplier = quote.supplier ?? readSettings(folder.uri).supplier;
-    const logo: InlineLogo | undefined = await readLogo(folder, supplier);
+    // Independent of each other: asked together rather than one round trip after another.
+    const [lang, renderedBody, logo]: [Lang, string, InlineLogo | undefined] = await Promise.all([languageOf(folder, quote, body), render(body, file), readLogo(folder, supplier)]);
     const html = quoteHtmlDocument({ lang, quote, renderedBody, logo, file });
 
     const target = uri.with({ path: exportPath(uri.path) });
