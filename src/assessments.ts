@@ -6,15 +6,14 @@ import type { Bilingual } from './core/lang';
 import { joinPath, relativePath } from './core/paths';
 import { readAssessmentFrontMatter } from './core/fastFrontMatter';
 import { FrontMatterCache } from './core/frontMatterCache';
-import { FILE_CONCURRENCY, mapPool } from './core/pool';
 import { quoteNumberFromFileName, formatQuoteNumber } from './core/quote';
 import type { AssessmentFrontMatter } from './core/schema';
 import { ASSESSMENT_KIND } from './core/schema';
+import { readAssessmentTexts } from './assessmentFiles';
 import { readSettings } from './config';
 import { log } from './log';
 import { pickOne } from './prompts';
 import type { RequestIndex } from './requestIndex';
-import { WorkspaceFs } from './workspaceFs';
 
 /** Parsed front matter of every assessment read so far (the tree's index, the register, the form's list), by file and text. */
 export const frontMatters = new FrontMatterCache(readAssessmentFrontMatter);
@@ -107,25 +106,19 @@ export interface AssessmentEntry {
  * Reads the files on disk, not unsaved editors.
  */
 export async function readAssessmentEntries(folder: vscode.WorkspaceFolder): Promise<AssessmentEntry[]> {
-  const fs = new WorkspaceFs(folder.uri);
-  const base = joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder);
-  const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
-  const entries = await mapPool(dirs, FILE_CONCURRENCY, async (entry): Promise<AssessmentEntry | undefined> => {
-    const absolute = joinPath(base, entry.name, 'assessment.md');
-    const path = relativePath(folder.uri.path, absolute);
+  const entries: AssessmentEntry[] = [];
+  await readAssessmentTexts(folder, joinPath(folder.uri.path, readSettings(folder.uri).assessmentFolder), ({ uri, path, text, error }) => {
     try {
-      const bytes = await fs.readFile(absolute);
-      if (!bytes) return undefined;
-      const uri = fs.uri(absolute);
-      return { uri, path, frontMatter: frontMatters.frontMatter(uri.toString(), path, new TextDecoder().decode(bytes)) };
-    } catch (error) {
+      if (text === undefined) throw error;
+      entries.push({ uri, path, frontMatter: frontMatters.frontMatter(uri.toString(), path, text) });
+    } catch (failure) {
       // One unreadable file must not stop the others: it is reported with its problem.
-      if (!(error instanceof DeskError)) log().error(`Could not read ${path}`, error instanceof Error ? error : String(error));
-      const problem = error instanceof DeskError ? error.text : { en: `${path} could not be read; the log has the details.`, 'zh-cn': `无法读取 ${path}，详情请查看日志。` };
-      return { uri: fs.uri(absolute), path, problem };
+      if (!(failure instanceof DeskError)) log().error(`Could not read ${path}`, failure instanceof Error ? failure : String(failure));
+      const problem = failure instanceof DeskError ? failure.text : { en: `${path} could not be read; the log has the details.`, 'zh-cn': `无法读取 ${path}，详情请查看日志。` };
+      entries.push({ uri, path, problem });
     }
   });
-  return entries.filter((entry): entry is AssessmentEntry => entry !== undefined);
+  return entries;
 }
 
 /**

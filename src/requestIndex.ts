@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
 import { FILE_CONCURRENCY, mapPool } from './core/pool';
+import { readAssessmentTexts, type AssessmentText } from './assessmentFiles';
 import { formatQuoteNumber, quoteNumberFromFileName } from './core/quote';
 import type { AssessmentFrontMatter } from './core/schema';
 import { frontMatters } from './assessments';
@@ -164,10 +165,9 @@ export class RequestIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.changed(watch, uri));
       watcher.onDidChange((uri) => this.changed(watch, uri));
       watcher.onDidDelete((uri) => this.deleted(watch, uri));
-      const fs = new WorkspaceFs(folder.uri);
-      const dirs = (await fs.readDirectory(base)).filter((entry) => entry.type === 'directory');
-      // Every assessment at once (bounded), each parsed once per text (see FrontMatterCache).
-      await mapPool(dirs, FILE_CONCURRENCY, (entry) => this.readEntry(watch, fs.uri(joinPath(base, entry.name, 'assessment.md')), settings.quoteValidityDays));
+      // Every assessment (open ones with their unsaved text), each parsed once per text (see FrontMatterCache).
+      const opened = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
+      await readAssessmentTexts(folder, base, (file) => this.store(watch, file, settings.quoteValidityDays), (uri) => opened.get(uri)?.getText());
     }
   }
 
@@ -222,17 +222,21 @@ export class RequestIndex implements vscode.Disposable {
   }
 
   /** Reads one assessment (the open document's text when it is open) and stores or drops its entry. */
-  private async readEntry(watch: FolderWatch, uri: vscode.Uri, defaultValidDays?: number): Promise<void> {
+  private async readEntry(watch: FolderWatch, uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const path = relativePath(watch.folder.uri.path, uri.path);
-    let text: string | undefined;
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
-    if (open) text = open.getText();
-    else {
-      this.reads++;
-      const bytes = await new WorkspaceFs(watch.folder.uri).readFile(uri.path).catch(() => undefined);
-      if (bytes) text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-    }
+    if (open) return this.store(watch, { uri, path, text: open.getText(), fromDisk: false });
+    const bytes = await new WorkspaceFs(watch.folder.uri).readFile(uri.path).catch(() => undefined);
+    if (bytes) this.store(watch, { uri, path, text: new TextDecoder().decode(bytes), fromDisk: true });
+    else this.store(watch, { uri, path, fromDisk: true });
+  }
+
+  /** Stores the entry of an assessment's text, or drops it (no text: gone or unreadable; not an assessment). */
+  private store(watch: FolderWatch, file: AssessmentText, defaultValidDays?: number): void {
+    const { uri, path, text } = file;
+    const key = uri.toString();
+    if (file.fromDisk) this.reads++;
     if (text === undefined) {
       this.entries.delete(key);
       return;

@@ -8,11 +8,14 @@
 import { Document, isMap, parseDocument, stringify } from 'yaml';
 import type { core } from 'zod/mini';
 import { DeskError } from './errors';
+import { splitFrontMatter } from './frontMatterFence';
 import type { Bilingual, Lang } from './lang';
 import type { AssessmentFrontMatter, QuoteRecord } from './schema';
 import { problemsMessage } from './fieldMessages';
 import { ASSESSMENT_KIND, assessmentFrontMatterSchema } from './schema';
 import { joinSlugs, slugify } from './slug';
+
+export { frontMatterHead, splitFrontMatter } from './frontMatterFence';
 
 /**
  * Generated blocks in the assessment body, re-rendered from their partial
@@ -27,7 +30,6 @@ export const FILE_BLOCKS = ['register'] as const;
 export type BlockName = GeneratedBlock | (typeof FILE_BLOCKS)[number];
 
 /** A front-matter delimiter: a line that is exactly `---`, give or take trailing spaces and a CR (tested on one line, so linear). */
-const DELIMITER = /^---[ \t]*\r?$/;
 
 export interface NewAssessmentData {
   id: string;
@@ -105,31 +107,6 @@ export interface ParsedAssessment {
   frontMatter: AssessmentFrontMatter;
   document: Document;
   body: string;
-}
-
-/**
- * Splits front matter from body; undefined when the text has none. The front
- * matter opens with the first line and closes at the next line that is
- * exactly `---` (trailing spaces and CRLF allowed), never at a line that only
- * ends in dashes such as a `# ---- terms ----` comment. `yaml` leaves out the
- * line break before the closing line. One pass over the lines: linear time.
- */
-export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const opening = source.indexOf('\n');
-  if (opening < 0 || !DELIMITER.test(source.slice(0, opening))) return undefined;
-  const yamlStart = opening + 1;
-  for (let start = yamlStart; start <= source.length; ) {
-    const newline = source.indexOf('\n', start);
-    const end = newline < 0 ? source.length : newline;
-    if (DELIMITER.test(source.slice(start, end))) {
-      const yamlEnd = start === yamlStart ? start : start - (source[start - 2] === '\r' ? 2 : 1);
-      return { yaml: source.slice(yamlStart, yamlEnd), body: newline < 0 ? '' : source.slice(newline + 1) };
-    }
-    if (newline < 0) break;
-    start = newline + 1;
-  }
-  return undefined;
 }
 
 /** The line ending a text uses: that of its first line break (LF when it has none). Rewrites use it for every line they write. */

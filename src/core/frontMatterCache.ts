@@ -6,7 +6,12 @@
  * with this cache each text is parsed once per window, and a command that
  * reads the files from disk again (to work from what is on disk) parses only
  * those whose text changed. A failure is kept too and thrown again.
+ *
+ * Only the front matter counts (the text up to its closing line): an edit
+ * to the body parses nothing again, and a reader may pass just the front
+ * matter (see readHeadSync) where another passes the whole file.
  */
+import { frontMatterHead } from './frontMatterFence';
 import type { AssessmentFrontMatter } from './schema';
 
 interface Cached {
@@ -20,9 +25,10 @@ export class FrontMatterCache {
 
   constructor(private readonly parse: (text: string, file: string) => AssessmentFrontMatter) {}
 
-  /** The front matter of `text`, for the file `key` (shown as `file` in messages); parsed again only when the text changed. */
-  frontMatter(key: string, file: string, text: string): AssessmentFrontMatter {
+  /** The front matter of `fullText` (or of its head), for the file `key` (shown as `file` in messages); parsed again only when the text changed. */
+  frontMatter(key: string, file: string, fullText: string): AssessmentFrontMatter {
     const cacheKey = `${key}\n${file}`;
+    const text = frontMatterHead(fullText) ?? fullText;
     let cached = this.byKey.get(cacheKey);
     if (cached?.text !== text) {
       cached = { text };
