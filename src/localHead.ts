@@ -2,7 +2,7 @@
  * The front matter of a file on this machine's disk, read with blocking
  * calls (Node only, no vscode: unit-tested in Node). See src/assessmentFiles.ts.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { frontMatterHeadLength } from './core/frontMatterFence';
 
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
@@ -16,19 +16,27 @@ const utf8 = new TextDecoder();
  * A local file's text up to and with its front matter's closing line (see
  * frontMatterHead; the whole text when it has none), with blocking calls: one read of the first 8 KB, and of
  * the whole file only when those do not hold the front matter. Undefined
- * when the file is missing; any other failure is thrown. The byte order mark
+ * when the file is missing or is a pipe; any other failure is thrown. The byte order mark
  * is left out. Blocking, so callers run it in short slices (forEachSliced).
  */
 export function readHeadSync(path: string): string | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking open: a named pipe called assessment.md must not hold the extension host until something writes to it.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if (MISSING.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw error;
   }
   try {
-    const length = readSync(fd, head, 0, HEAD_BYTES, 0);
+    let length: number;
+    try {
+      length = readSync(fd, head, 0, HEAD_BYTES, 0);
+    } catch (error) {
+      // A pipe or socket (it cannot be read from a position) holds no assessment: as if missing.
+      if ((error as NodeJS.ErrnoException).code === 'ESPIPE') return undefined;
+      throw error;
+    }
     const first = head.subarray(0, length);
     // Decoding costs more than reading: only the front matter is decoded.
     const end = frontMatterHeadLength(first, length < HEAD_BYTES);

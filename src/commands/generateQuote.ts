@@ -3,12 +3,11 @@ import { parseCommandArgs } from '../commandArgs';
 import { generateQuoteArgsSchema } from '../core/schema';
 import { quotePlacement } from '../core/adr';
 import { readAdr } from '../adrs';
-import { parseAssessment } from '../core/assessment';
 import { DeskError } from '../core/errors';
 import { dirname, joinPath } from '../core/paths';
 import type { AdrRef } from '../core/workflows';
 import { planQuote } from '../core/workflows';
-import { chooseAssessment, issuedQuoteNumbers, noteIssuedQuoteNumber, workspaceQuoteNumbers, type AssessmentRef } from '../assessments';
+import { chooseAssessment, frontMatters, issuedQuoteNumbers, noteIssuedQuoteNumber, workspaceQuoteNumbers, type AssessmentRef } from '../assessments';
 import { readSettings } from '../config';
 import { offerSupplierSettings } from '../supplierPrompt';
 import { log } from '../log';
@@ -44,7 +43,8 @@ export function generateQuote(extensionUri: vscode.Uri, index?: RequestIndex) {
     const fs = new WorkspaceFs(folder.uri);
     ensureSaved(uri);
     const { text, version } = await currentTextAndVersion(uri);
-    const { frontMatter } = parseAssessment(text, vscode.workspace.asRelativePath(uri));
+    // Usually parsed already (the Custom Requests index read the same text); otherwise the fast reader, with the full parser's messages.
+    const frontMatter = frontMatters.frontMatter(uri.toString(), vscode.workspace.asRelativePath(uri), text);
     // Collected while the ADR is read; numbers issued meanwhile in this window are added once it is this command's turn.
     const collected = workspaceQuoteNumbers(index);
     collected.catch(() => undefined);
@@ -70,6 +70,7 @@ export function generateQuote(extensionUri: vscode.Uri, index?: RequestIndex) {
           root: folder.uri.path,
           assessmentPath: uri.path,
           assessmentText: text,
+          frontMatter,
           quoteFolder,
           adr,
           workspaceQuoteNumbers: taken,

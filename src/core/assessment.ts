@@ -9,6 +9,7 @@ import { Document, isMap, parseDocument, stringify } from 'yaml';
 import type { core } from 'zod/mini';
 import { DeskError } from './errors';
 import { splitFrontMatter } from './frontMatterFence';
+import { setTopLevelKeys } from './frontMatterLines';
 import type { Bilingual, Lang } from './lang';
 import type { AssessmentFrontMatter, QuoteRecord } from './schema';
 import { problemsMessage } from './fieldMessages';
@@ -172,7 +173,24 @@ export interface AssessmentUpdate {
  * key order and body, its line ending and byte order mark; only the named
  * fields and the generated blocks change.
  */
-export function updateAssessmentText(text: string, file: string, update: AssessmentUpdate): string {
+export function updateAssessmentText(text: string, file: string, update: AssessmentUpdate, known?: AssessmentFrontMatter): string {
+  // The file's own line ending and byte order mark stay: a CRLF file never comes back with mixed endings.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const eol = lineEnding(text);
+  const withBlocks = (body: string) => {
+    for (const [name, content] of Object.entries(update.blocks ?? {})) body = replaceGeneratedBlock(body, name as GeneratedBlock, content, eol);
+    return body;
+  };
+  // `known`: the caller has read this text's front matter already. Then plain front matter is edited line by line.
+  const split = known && eol === '\n' ? splitFrontMatter(text) : undefined;
+  if (known && split) {
+    const values: Record<string, unknown> = {};
+    if (update.status) values.status = update.status;
+    if (update.adr !== undefined) values.adr = update.adr;
+    if (update.addQuote) values.quotes = [...known.quotes, update.addQuote];
+    const yamlText = setTopLevelKeys(split.yaml, values);
+    if (yamlText !== undefined) return `${bom}---\n${yamlText}\n---\n${withBlocks(split.body)}`;
+  }
   const parsed = parseAssessment(text, file);
   const { document } = parsed;
   if (!isMap(document.contents)) throw notAnAssessment(file);
@@ -182,13 +200,8 @@ export function updateAssessmentText(text: string, file: string, update: Assessm
     const quotes = [...parsed.frontMatter.quotes, update.addQuote];
     document.set('quotes', document.createNode(quotes));
   }
-  // The file's own line ending and byte order mark stay: a CRLF file never comes back with mixed endings.
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const eol = lineEnding(text);
   const yamlText = withLineEnding(document.toString({ lineWidth: 0 }), eol);
-  let body = parsed.body;
-  for (const [name, content] of Object.entries(update.blocks ?? {})) body = replaceGeneratedBlock(body, name as GeneratedBlock, content, eol);
-  return `${bom}---${eol}${yamlText}---${eol}${body}`;
+  return `${bom}---${eol}${yamlText}---${eol}${withBlocks(parsed.body)}`;
 }
 
 /** Each block's start and end marker lines (the names are plain words, safe in a pattern; each test runs on one line, so linear). */

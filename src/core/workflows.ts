@@ -159,6 +159,8 @@ export async function planQuote(
     root: string;
     assessmentPath: string;
     assessmentText: string;
+    /** `assessmentText`'s front matter, when the caller has read it already */
+    frontMatter?: AssessmentFrontMatter;
     /** folder for the quote: beside the ADR, or beside the assessment when there is none */
     quoteFolder: string;
     adr?: AdrRef;
@@ -168,7 +170,7 @@ export async function planQuote(
 ): Promise<QuotePlan> {
   const { root, settings } = args;
   const file = relativePath(root, args.assessmentPath);
-  const { frontMatter: fm } = parseAssessment(args.assessmentText, file);
+  const fm = args.frontMatter ?? parseAssessment(args.assessmentText, file).frontMatter;
   const estimate = estimateView(fm);
   if (!estimate) throw missingEstimate(file);
   const lang = fm.language;
@@ -251,6 +253,6 @@ export async function planQuote(
     },
     ...(fm.status === 'draft' || fm.status === 'estimated' ? { status: 'quoted' as const } : {}),
   };
-  const newAssessment = updateAssessmentText(args.assessmentText, file, update);
+  const newAssessment = updateAssessmentText(args.assessmentText, file, update, fm);
   return { number: quote.number, file: { path: quotePath, text }, assessmentText: newAssessment, frontMatter: fm };
 }

@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { GenerateQuoteResult, NewAssessmentArgs, NewAssessmentResult } from '../../src/extension';
-import { withEstimate } from '../integration/support';
+import { stringify } from 'yaml';
+import { WORKED_EXAMPLE } from '../unit/workedExample';
 import type { HostConfig, HostFigures, ReadCount, Timed } from './figures';
 import { assertFile, bareWriter, deskApi, readCount, sleep, timed, workspaceFolder } from './support';
 
@@ -26,11 +27,13 @@ export async function commandFigures(config: HostConfig): Promise<HostFigures> {
     customer: 'Acme Robotics', title: `Push robot data to our platform ${run}`, broughtBy: 'Wang (Sales)', dealSize: 1_200_000, language: 'en', adr: ADR, open: false, today: config.today,
   });
 
-  // The assessment Generate Quote runs on (made before anything is measured).
+  // The assessment Generate Quote runs on (made before anything is measured), its estimate in block YAML as the estimate form saves it.
   const target = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', args(0));
   const assessment = await assertFile(target?.assessment, 'New Assessment');
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(assessment));
-  await vscode.workspace.fs.writeFile(assessment, new TextEncoder().encode(withEstimate(text)));
+  const end = text.indexOf('\n---\n', 4) + 1;
+  const estimated = `${text.slice(0, end)}${stringify({ estimate: WORKED_EXAMPLE }, { lineWidth: 0 })}${text.slice(end)}`;
+  await vscode.workspace.fs.writeFile(assessment, new TextEncoder().encode(estimated));
 
   const rows: Record<string, Timed> = {
     newAssessment: { samples: [], baseline: [], baselineLabel: 'bare writeFile of the same bytes', reads: [] },
