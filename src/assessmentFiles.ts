@@ -16,6 +16,7 @@ import { FILE_CONCURRENCY, forEachSliced, mapPool } from './core/pool';
 import { readHeadSync } from './localHead';
 import { localPath } from './localWrite';
 import { countRead } from './readStats';
+import { trustedVersion, type FileVersion } from './requestCache';
 import { WorkspaceFs } from './workspaceFs';
 
 export interface AssessmentText {
@@ -25,17 +26,27 @@ export interface AssessmentText {
   /** its text, at least up to the front matter's closing line; undefined when `error` says why it could not be read */
   text?: string;
   error?: unknown;
-  /** read from the file (not taken from `opened`) */
+  /** read from the file (not taken from `opened`, not `unchanged`) */
   fromDisk: boolean;
+  /** the file has the version `cached` gave for it: not read (no text) */
+  unchanged?: boolean;
+  /** the version of the file this text was read from, when it can be trusted for a cache (see trustedVersion) */
+  version?: FileVersion;
+}
+
+export interface ReadOptions {
+  /** the text to use instead of the file, by URI string (an open editor's unsaved text) */
+  opened?: (uri: string) => string | undefined;
+  /** versions of files read before, by URI string: a local file still at that version is not read again */
+  cached?: ReadonlyMap<string, FileVersion>;
 }
 
 /**
  * Hands `each` every `<base>/<request>/assessment.md` of `folder` that exists
  * (in the listing's order, except files that needed the slow path, which
- * come last). `opened`: the text to use instead of the file, by URI string
- * (an open editor's unsaved text). Each file is read once.
+ * come last). Each file is read once at most.
  */
-export async function readAssessmentTexts(folder: vscode.WorkspaceFolder, base: string, each: (file: AssessmentText) => void, opened?: (uri: string) => string | undefined): Promise<void> {
+export async function readAssessmentTexts(folder: vscode.WorkspaceFolder, base: string, each: (file: AssessmentText) => void, { opened, cached }: ReadOptions = {}): Promise<void> {
   const fs = new WorkspaceFs(folder.uri);
   const at = (name: string) => {
     const absolute = joinPath(base, name, 'assessment.md');
@@ -63,15 +74,20 @@ export async function readAssessmentTexts(folder: vscode.WorkspaceFolder, base: 
     const file = at(name);
     const open = opened?.(file.uri.toString());
     if (open !== undefined) return each({ ...file, text: open, fromDisk: false });
+    const path = nodePath.join(local, name, 'assessment.md');
+    const known = cached?.get(file.uri.toString());
+    if (known && sameVersion(path, known)) return each({ ...file, fromDisk: false, unchanged: true });
     countRead(file.uri);
     let text: string | undefined;
+    let version: FileVersion | undefined;
+    const readAt = Date.now();
     try {
-      text = readHeadSync(nodePath.join(local, name, 'assessment.md'));
+      text = readHeadSync(path, cached && ((v) => (version = trustedVersion(v, readAt))));
     } catch {
       slow.push(file);
       return;
     }
-    if (text !== undefined) each({ ...file, text, fromDisk: true });
+    if (text !== undefined) each({ ...file, text, fromDisk: true, version });
   });
   // Whatever failed here fails (or not) the usual way, with vscode.workspace.fs's errors.
   await mapPool(slow, FILE_CONCURRENCY, async (file) => {
@@ -96,6 +112,16 @@ function listFolders(dir: string): string[] | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? [] : undefined;
+  }
+}
+
+/** Whether the local file `path` still has `version` (anything in doubt: no, so it is read). */
+function sameVersion(path: string, version: FileVersion): boolean {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && stat.mtimeMs === version.mtime && stat.size === version.size;
+  } catch {
+    return false;
   }
 }
 

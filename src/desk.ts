@@ -27,6 +27,8 @@ import { rememberSupplierOfferIn } from './supplierPrompt';
 import { EstimateViewProvider } from './views/estimateView';
 import { RequestTreeProvider, type RequestNode } from './views/requestTree';
 import { readStats, resetReadStats } from './workspaceFs';
+import { localPath } from './localWrite';
+import { RequestCache } from './requestCache';
 
 /** What a command handler gets besides its arguments. */
 export interface DeskParts {
@@ -54,7 +56,8 @@ const COMMANDS: Record<string, (parts: DeskParts) => Handler> = {
     const uri = node instanceof vscode.Uri ? node : node?.nodeKind === 'request' ? node.assessment : undefined;
     if (uri) await vscode.window.showTextDocument(uri, { preview: false });
   },
-  'customRequest.refreshRequests': ({ index }) => async () => index.reset(),
+  // Refresh reads every file again: the way out when something looks stale.
+  'customRequest.refreshRequests': ({ index }) => async () => index.reset(true),
 };
 
 /** The loaded desk, as src/extension.ts uses it. */
@@ -70,10 +73,16 @@ export interface Desk extends vscode.Disposable {
   resetReadStats: typeof resetReadStats;
 }
 
-/** `globalState`: the extension's global state, where one-time offers are remembered. */
-export function createDesk(extensionUri: vscode.Uri, globalState?: vscode.Memento): Desk {
+/**
+ * `globalState`: the extension's global state, where one-time offers are
+ * remembered; `storage`: its workspace storage and version, for the
+ * Custom Requests index kept between windows (see RequestCache).
+ */
+export function createDesk(extensionUri: vscode.Uri, globalState?: vscode.Memento, storage?: { storageUri?: vscode.Uri; version: string }): Desk {
   if (globalState) rememberSupplierOfferIn(globalState);
-  const index = new RequestIndex();
+  // The index kept between windows, where the extension host sees the workspace storage on its disk.
+  const cacheDir = storage?.storageUri && localPath(storage.storageUri);
+  const index = new RequestIndex(cacheDir ? new RequestCache(cacheDir, storage.version) : undefined);
   const estimateView = new EstimateViewProvider(extensionUri);
   const tree = new RequestTreeProvider(index);
   const parts: DeskParts = { extensionUri, index, estimateView };

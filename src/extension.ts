@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
     if (!desk) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the second bundle, deliberately not in this one
       const module = require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'desk.js').fsPath) as typeof import('./desk');
-      const loaded = module.createDesk(context.extensionUri, context.globalState);
+      const loaded = module.createDesk(context.extensionUri, context.globalState, { storageUri: context.storageUri, version: String(context.extension.packageJSON.version) });
       desk = loaded;
       context.subscriptions.push(loaded, loaded.tree.onDidChangeTreeData((node) => treeChanged.fire(node)));
       if (countReads) loaded.resetReadStats();

@@ -2,7 +2,7 @@
  * The front matter of a file on this machine's disk, read with blocking
  * calls (Node only, no vscode: unit-tested in Node). See src/assessmentFiles.ts.
  */
-import { closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { frontMatterHeadLength } from './core/frontMatterFence';
 
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
@@ -17,9 +17,10 @@ const utf8 = new TextDecoder();
  * frontMatterHead; the whole text when it has none), with blocking calls: one read of the first 8 KB, and of
  * the whole file only when those do not hold the front matter. Undefined
  * when the file is missing or is a pipe; any other failure is thrown. The byte order mark
- * is left out. Blocking, so callers run it in short slices (forEachSliced).
+ * is left out. `onVersion` gets the file's modification time and size, taken
+ * from the same open file before it is read. Blocking, so callers run it in short slices (forEachSliced).
  */
-export function readHeadSync(path: string): string | undefined {
+export function readHeadSync(path: string, onVersion?: (version: { mtime: number; size: number }) => void): string | undefined {
   let fd: number;
   try {
     // Non-blocking open: a named pipe called assessment.md must not hold the extension host until something writes to it.
@@ -29,6 +30,10 @@ export function readHeadSync(path: string): string | undefined {
     throw error;
   }
   try {
+    if (onVersion) {
+      const stat = fstatSync(fd);
+      onVersion({ mtime: stat.mtimeMs, size: stat.size });
+    }
     let length: number;
     try {
       length = readSync(fd, head, 0, HEAD_BYTES, 0);

@@ -3,6 +3,9 @@ import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
 import { FILE_CONCURRENCY, mapPool } from './core/pool';
 import { readAssessmentTexts, type AssessmentText } from './assessmentFiles';
+import { readHeadSync } from './localHead';
+import { localPath } from './localWrite';
+import { trustedVersion, type CachedRequest, type FileVersion, type RequestCache } from './requestCache';
 import { formatQuoteNumber, quoteNumberFromFileName } from './core/quote';
 import type { AssessmentFrontMatter } from './core/schema';
 import { frontMatters } from './assessments';
@@ -32,6 +35,11 @@ interface FolderWatch {
 }
 
 const DEBOUNCE_MS = 150;
+/** How long after the index last changed the cache is written. */
+const SAVE_DELAY_MS = 3000;
+
+/** The cache's name for a folder's assessment folder: its URI. */
+const cacheKey = (watch: FolderWatch) => watch.folder.uri.with({ path: watch.base }).toString();
 
 /**
  * Every assessment in the workspace, kept current without rescanning: the
@@ -52,12 +60,18 @@ export class RequestIndex implements vscode.Disposable {
   private quoteFiles: Promise<Map<string, string>> | undefined;
   private quoteWatcher: vscode.FileSystemWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** the version each entry was read from, for the cache (entries from unsaved text or a remote read have none) */
+  private readonly versions = new Map<string, FileVersion>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private rereadAll = false;
+  private loadingNow = false;
   /** files read from disk since the index was created (for the benchmarks) */
   reads = 0;
 
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  /** `cache`: the index kept between windows (see RequestCache); none in tests that want every file read. */
+  constructor(private readonly cache?: RequestCache) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         // Quote files are kept current by their watcher (Refresh leaves them); another folder needs a new search.
@@ -95,6 +109,7 @@ export class RequestIndex implements vscode.Disposable {
     if (!this.loading) return;
     await this.loading;
     await Promise.all(uris.map((uri) => this.readWatched(uri)));
+    this.scheduleSave();
     this.emitter.fire();
   }
 
@@ -129,10 +144,12 @@ export class RequestIndex implements vscode.Disposable {
     return found;
   }
 
-  /** Forgets everything; the next `all()` lists the folders again. */
-  reset(): void {
+  /** Forgets everything; the next `all()` lists the folders again. `reread`: and reads every file, not trusting the cache (Refresh). */
+  reset(reread = false): void {
+    if (reread) this.rereadAll = true;
     this.disposeWatches();
     this.entries.clear();
+    this.versions.clear();
     this.pending.clear();
     this.loading = undefined;
     this.emitter.fire();
@@ -140,6 +157,8 @@ export class RequestIndex implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    // A change not yet written to the cache is written as the window closes.
+    if (this.saveTimer) this.saveCache();
     this.disposeWatches();
     this.forgetQuoteFiles();
     for (const d of this.disposables) d.dispose();
@@ -156,18 +175,52 @@ export class RequestIndex implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const settings = readSettings(folder.uri);
-      const base = joinPath(folder.uri.path, settings.assessmentFolder);
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${settings.assessmentFolder}/**`));
-      const watch: FolderWatch = { folder, base, watcher };
-      this.watches.push(watch);
-      watcher.onDidCreate((uri) => this.changed(watch, uri));
-      watcher.onDidChange((uri) => this.changed(watch, uri));
-      watcher.onDidDelete((uri) => this.deleted(watch, uri));
-      // Every assessment (open ones with their unsaved text), each parsed once per text (see FrontMatterCache).
-      const opened = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
-      await readAssessmentTexts(folder, base, (file) => this.store(watch, file, settings.quoteValidityDays), (uri) => opened.get(uri)?.getText());
+    this.loadingNow = true;
+    try {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const settings = readSettings(folder.uri);
+        const base = joinPath(folder.uri.path, settings.assessmentFolder);
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${settings.assessmentFolder}/**`));
+        const watch: FolderWatch = { folder, base, watcher };
+        this.watches.push(watch);
+        watcher.onDidCreate((uri) => this.changed(watch, uri));
+        watcher.onDidChange((uri) => this.changed(watch, uri));
+        watcher.onDidDelete((uri) => this.deleted(watch, uri));
+        // Every assessment (open ones with their unsaved text), each parsed once per text (see FrontMatterCache).
+        const opened = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
+        const cached = this.rereadAll ? undefined : this.cache?.load(cacheKey(watch));
+        await readAssessmentTexts(folder, base, (file) => this.store(watch, file, settings.quoteValidityDays, cached?.get(file.uri.toString())), {
+          opened: (uri) => opened.get(uri)?.getText(),
+          cached,
+        });
+      }
+    } finally {
+      this.loadingNow = false;
+    }
+    this.rereadAll = false;
+    this.scheduleSave();
+  }
+
+  /** Writes the cache a few seconds after the last change (the tree's first load does not wait for it). */
+  private scheduleSave(): void {
+    if (!this.cache) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveCache(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the cache of every folder now. */
+  private saveCache(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    // Half a load would be half a cache: the load schedules a save when it is done.
+    if (this.loadingNow) return;
+    for (const watch of this.watches) {
+      const requests = new Map<string, CachedRequest>();
+      for (const [key, entry] of this.entries) {
+        const version = this.versions.get(key);
+        if (version && entry.frontMatter && entry.folder === watch.folder) requests.set(key, { ...version, frontMatter: entry.frontMatter });
+      }
+        this.cache?.save(cacheKey(watch), requests);
     }
   }
 
@@ -213,7 +266,10 @@ export class RequestIndex implements vscode.Disposable {
     const uris = [...this.pending].map((key) => vscode.Uri.parse(key));
     this.pending.clear();
     await mapPool(uris, FILE_CONCURRENCY, (uri) => this.readWatched(uri));
-    if (uris.length > 0) this.emitter.fire();
+    if (uris.length > 0) {
+      this.scheduleSave();
+      this.emitter.fire();
+    }
   }
 
   private async readWatched(uri: vscode.Uri): Promise<void> {
@@ -227,21 +283,40 @@ export class RequestIndex implements vscode.Disposable {
     const path = relativePath(watch.folder.uri.path, uri.path);
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
     if (open) return this.store(watch, { uri, path, text: open.getText(), fromDisk: false });
+    const local = this.cache && localPath(uri);
+    if (local) {
+      // As the first load reads it, so its version goes to the cache too.
+      let version: FileVersion | undefined;
+      const readAt = Date.now();
+      try {
+        const text = readHeadSync(local, (v) => (version = trustedVersion(v, readAt)));
+        return this.store(watch, { uri, path, text, fromDisk: true, version });
+      } catch {
+        // Read the usual way below.
+      }
+    }
     const bytes = await new WorkspaceFs(watch.folder.uri).readFile(uri.path).catch(() => undefined);
     if (bytes) this.store(watch, { uri, path, text: new TextDecoder().decode(bytes), fromDisk: true });
     else this.store(watch, { uri, path, fromDisk: true });
   }
 
   /** Stores the entry of an assessment's text, or drops it (no text: gone or unreadable; not an assessment). */
-  private store(watch: FolderWatch, file: AssessmentText, defaultValidDays?: number): void {
+  private store(watch: FolderWatch, file: AssessmentText, defaultValidDays?: number, cached?: CachedRequest): void {
     const { uri, path, text } = file;
     const key = uri.toString();
     if (file.fromDisk) this.reads++;
+    this.versions.delete(key);
+    const entry: RequestEntry = { uri, folder: watch.folder, path, defaultValidDays: defaultValidDays ?? readSettings(watch.folder.uri).quoteValidityDays };
+    if (file.unchanged && cached) {
+      this.versions.set(key, { mtime: cached.mtime, size: cached.size });
+      this.entries.set(key, { ...entry, frontMatter: cached.frontMatter });
+      return;
+    }
     if (text === undefined) {
       this.entries.delete(key);
       return;
     }
-    const entry: RequestEntry = { uri, folder: watch.folder, path, defaultValidDays: defaultValidDays ?? readSettings(watch.folder.uri).quoteValidityDays };
+    if (file.version) this.versions.set(key, file.version);
     try {
       entry.frontMatter = frontMatters.frontMatter(key, path, text);
     } catch (error) {

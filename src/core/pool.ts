@@ -29,7 +29,7 @@ export const FILE_CONCURRENCY = 512;
  * How long a run of blocking work (reading and parsing files on the local
  * disk) may hold the extension host before it lets other work run.
  */
-export const SLICE_MS = 8;
+export const SLICE_MS = 16;
 
 /**
  * Runs `task` over `items` in order, in slices of at most about `sliceMs`:

@@ -22,7 +22,7 @@ const ADR_REPOS = ['adr-tools-default', 'adr-tools-custom-dir', 'log4brains', 'm
 export async function scenarios(): Promise<Scenario[]> {
   const { prepareSampleWorkspace } = await import('../../scripts/sample-workspace.mjs');
   return [
-    { name: 'sample', specs: ['activation', 'commands', 'settings', 'form', 'concurrency', 'hardening', 'faults', 'requests', 'register', 'export'], prepare: async (parent) => prepareSampleWorkspace(parent) },
+    { name: 'sample', specs: ['activation', 'commands', 'settings', 'form', 'concurrency', 'hardening', 'faults', 'requests', 'requestCache', 'register', 'export'], prepare: async (parent) => prepareSampleWorkspace(parent) },
     {
       name: 'multi-root',
       specs: ['discovery'],
