@@ -28,6 +28,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * @property {'en' | 'zh-cn'} [locale] default 'en'
  * @property {Record<string, unknown>} [settings] merged over the seeded user settings
  * @property {string} [runRoot] where the fresh run folder is made; default <repo>/test-output/code-server
+ * @property {string} [userDataDir] an earlier run's user data folder, to open the window again with its state (workspace storage); default a fresh one in the run folder
  * @property {number} [timeoutMs] how long to wait for /healthz; default 60 s
  * @property {string} [codeServerBin] default: installed on demand by ensureCodeServer()
  */
@@ -228,7 +229,7 @@ export async function startCodeServer(options = {}) {
   mkdirSync(runRoot, { recursive: true });
   const runDir = mkdtempSync(join(runRoot, `run-${new Date().toISOString().replace(/[:.]/g, '-')}-`));
   const home = join(runDir, 'home');
-  const userDataDir = join(runDir, 'data');
+  const userDataDir = options.userDataDir ?? join(runDir, 'data');
   const extensionsDir = join(runDir, 'extensions');
   for (const dir of [home, userDataDir, extensionsDir]) mkdirSync(dir, { recursive: true });
 

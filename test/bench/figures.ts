@@ -24,7 +24,8 @@ export interface Timed {
   note?: string;
 }
 
-export type HostPhase = 'commands' | 'scale' | 'first-load';
+/** 'first-load': a fresh window; 'reopen': the same window opened again, with the state the first one left (the requests cache). */
+export type HostPhase = 'commands' | 'scale' | 'first-load' | 'reopen';
 
 export interface HostConfig {
   phase: HostPhase;
