@@ -59,10 +59,11 @@ exports.deactivate = () => {};
 
 /**
  * One fresh code-server on `workspace` with `extension` loaded; returns the
- * figures test/bench/host.ts measured there, and its user data folder, which
- * `options.userDataDir` reuses to open the same window again.
+ * figures test/bench/host.ts measured there, and its user data folder and
+ * port, which `options` reuse to open the same window again (the workspace's
+ * URI, and so its workspace storage, includes the port in code-server).
  */
-export async function runInExtensionHost(workspace: string, extension: string, config: HostConfig, options: { userDataDir?: string; timeoutMs?: number } = {}): Promise<HostFigures & { userDataDir: string }> {
+export async function runInExtensionHost(workspace: string, extension: string, config: HostConfig, options: { userDataDir?: string; port?: number; timeoutMs?: number } = {}): Promise<HostFigures & { userDataDir: string; port: number }> {
   const timeoutMs = options.timeoutMs ?? 240_000;
   const { startCodeServer, findFreePort } = await import('../code-server.mjs');
   const dir = nodePath.join(HOST_OUT, config.phase);
@@ -70,7 +71,7 @@ export async function runInExtensionHost(workspace: string, extension: string, c
   rmSync(results, { force: true });
   rmSync(nodePath.join(dir, 'server'), { recursive: true, force: true });
   const runner = writeRunner(nodePath.join(dir, 'runner'), config, results);
-  const server = await startCodeServer({ workspace, port: await findFreePort(), runRoot: nodePath.join(dir, 'server'), extensions: [extension, runner], userDataDir: options.userDataDir });
+  const server = await startCodeServer({ workspace, port: options.port ?? (await findFreePort()), runRoot: nodePath.join(dir, 'server'), extensions: [extension, runner], userDataDir: options.userDataDir });
   let exited = false;
   void server.exited.then(() => (exited = true));
   const browser = await launchBrowser();
@@ -78,7 +79,7 @@ export async function runInExtensionHost(workspace: string, extension: string, c
     await openWorkbench(browser.page, server.workspaceUrl);
     const figures = JSON.parse(await waitForFile(results, timeoutMs, () => !exited, 'bench')) as HostFigures | { error: string };
     if ('error' in figures) throw new Error(`the ${config.phase} bench failed in the extension host: ${figures.error}`);
-    return { ...figures, userDataDir: server.userDataDir };
+    return { ...figures, userDataDir: server.userDataDir, port: server.port };
   } catch (error) {
     await browser.page.screenshot({ path: nodePath.join(dir, 'FAILED.png') }).catch(() => undefined);
     throw new Error(`${error instanceof Error ? error.message : String(error)} (code-server log: ${server.logPath})`);

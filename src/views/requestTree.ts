@@ -37,6 +37,10 @@ const STATUS_ICONS: Record<RequestStatus, string> = {
   withdrawn: 'archive',
 };
 
+/** The order of requests in a group: as localeCompare sorts them (the default locale), with one collator made once. */
+let sorting: Intl.Collator | undefined;
+const collator = () => (sorting ??= new Intl.Collator());
+
 function requestLabel(entry: RequestEntry): string {
   return entry.frontMatter ? requestName(entry.frontMatter, uiLang()) : entry.path;
 }
@@ -73,10 +77,10 @@ export class RequestTreeProvider implements vscode.TreeDataProvider<RequestNode>
   async getChildren(node?: RequestNode): Promise<RequestNode[]> {
     if (!node) return this.groups(await this.index.all());
     if (node.nodeKind === 'group') {
-      return node.entries
-        .slice()
-        .sort((a, b) => requestLabel(a).localeCompare(requestLabel(b)))
-        .map((entry) => ({ nodeKind: 'request', assessment: entry.uri, entry }));
+      // Each label once, compared by one collator: 2,000 requests make some 20,000 comparisons.
+      const labelled = node.entries.map((entry) => ({ entry, label: requestLabel(entry) }));
+      const { compare } = collator();
+      return labelled.sort((a, b) => compare(a.label, b.label)).map(({ entry }) => ({ nodeKind: 'request', assessment: entry.uri, entry }));
     }
     if (node.nodeKind === 'request') return this.files(node.entry);
     return [];

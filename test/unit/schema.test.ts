@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeIssues } from '../../src/core/fieldMessages';
-import { assessmentFrontMatterSchema, estimateSchema, generateQuoteArgsSchema, newAssessmentArgsSchema, settingsSchema } from '../../src/core/schema';
+import { assessmentFrontMatterSchema, estimateSchema, generateQuoteArgsSchema, isIsoDate, newAssessmentArgsSchema, settingsSchema } from '../../src/core/schema';
 import { WORKED_EXAMPLE } from './workedExample';
 
 describe('schemas', () => {
@@ -74,5 +74,14 @@ describe('schemas', () => {
     assert.ok(!bad.success);
     assert.deepEqual(describeIssues(bad.error, 'en').map((p) => p.field).sort(), ['open', 'today']);
     assert.ok(generateQuoteArgsSchema.safeParse({ assessment: { scheme: 'file', path: '/x' } }).success, 'a Uri passes through');
+  });
+});
+
+describe('isIsoDate', () => {
+  it('takes real Gregorian dates from 1900 to 2999 written YYYY-MM-DD, and nothing else', () => {
+    for (const date of ['2000-02-29', '2024-02-29', '2026-12-31', '2026-04-30', '1900-01-01', '2999-12-31', '2026-01-31', '2026-11-30']) assert.equal(isIsoDate(date), true, date);
+    for (const date of ['1900-02-29', '2100-02-29', '2023-02-29', '2026-02-30', '2026-04-31', '2026-06-31', '2026-09-31', '2026-11-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32', '1899-12-31', '3000-01-01', '2026-1-05', '2026-01-05T00:00', ' 2026-01-05']) {
+      assert.equal(isIsoDate(date), false, date);
+    }
   });
 });
