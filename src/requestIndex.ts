@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
-import { FILE_CONCURRENCY, mapPool } from './core/pool';
+import { FILE_CONCURRENCY, forEachSliced, mapPool } from './core/pool';
+import { readAssessmentOutline } from './core/fastFrontMatter';
 import { readAssessmentTexts, type AssessmentText } from './assessmentFiles';
 import { readHeadSync } from './localHead';
 import { localPath } from './localWrite';
@@ -25,6 +26,8 @@ export interface RequestEntry {
   problem?: string;
   /** days a quote stays valid when its assessment does not say (the folder's setting) */
   defaultValidDays: number;
+  /** the text whose estimate is still to be checked (the first load; see RequestIndex.checkDeferred) */
+  deferred?: string;
 }
 
 /** Where a folder's assessments live: `<assessmentFolder>/<request>/assessment.md`. */
@@ -56,6 +59,8 @@ export class RequestIndex implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private loading: Promise<void> | undefined;
+  /** the check of the first load's deferred estimates (see checkDeferred) */
+  private checking: Promise<void> | undefined;
   /** quote file URI → its number, for every `quote-Q-*.md` in the workspace (see quoteFileNumbers) */
   private quoteFiles: Promise<Map<string, string>> | undefined;
   private quoteWatcher: vscode.FileSystemWatcher | undefined;
@@ -91,9 +96,21 @@ export class RequestIndex implements vscode.Disposable {
     );
   }
 
-  /** All entries, loading them on first use. */
+  /** All entries, loading them on first use, each with its whole front matter checked. */
   async all(): Promise<RequestEntry[]> {
-    this.loading ??= this.load();
+    await this.shown();
+    await this.checking;
+    return [...this.entries.values()];
+  }
+
+  /**
+   * All entries as the tree first shows them: on the first load, a request
+   * with an estimate may still have it unchecked (`deferred`) for a moment.
+   */
+  async shown(): Promise<RequestEntry[]> {
+    this.loading ??= this.load().then(() => {
+      this.checking = this.checkDeferred();
+    });
     await this.loading;
     return [...this.entries.values()];
   }
@@ -152,6 +169,7 @@ export class RequestIndex implements vscode.Disposable {
     this.versions.clear();
     this.pending.clear();
     this.loading = undefined;
+    this.checking = undefined;
     this.emitter.fire();
   }
 
@@ -189,7 +207,7 @@ export class RequestIndex implements vscode.Disposable {
         // Every assessment (open ones with their unsaved text), each parsed once per text (see FrontMatterCache).
         const opened = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
         const cached = this.rereadAll ? undefined : this.cache?.load(cacheKey(watch));
-        await readAssessmentTexts(folder, base, (file) => this.store(watch, file, settings.quoteValidityDays, cached?.get(file.uri.toString())), {
+        await readAssessmentTexts(folder, base, (file) => this.store(watch, file, settings.quoteValidityDays, cached?.get(file.uri.toString()), true), {
           opened: (uri) => opened.get(uri)?.getText(),
           cached,
         });
@@ -218,7 +236,7 @@ export class RequestIndex implements vscode.Disposable {
       const requests = new Map<string, CachedRequest>();
       for (const [key, entry] of this.entries) {
         const version = this.versions.get(key);
-        if (version && entry.frontMatter && entry.folder === watch.folder) requests.set(key, { ...version, frontMatter: entry.frontMatter });
+        if (version && entry.frontMatter && entry.deferred === undefined && entry.folder === watch.folder) requests.set(key, { ...version, frontMatter: entry.frontMatter });
       }
         this.cache?.save(cacheKey(watch), requests);
     }
@@ -301,7 +319,7 @@ export class RequestIndex implements vscode.Disposable {
   }
 
   /** Stores the entry of an assessment's text, or drops it (no text: gone or unreadable; not an assessment). */
-  private store(watch: FolderWatch, file: AssessmentText, defaultValidDays?: number, cached?: CachedRequest): void {
+  private store(watch: FolderWatch, file: AssessmentText, defaultValidDays?: number, cached?: CachedRequest, deferEstimate = false): void {
     const { uri, path, text } = file;
     const key = uri.toString();
     if (file.fromDisk) this.reads++;
@@ -317,17 +335,55 @@ export class RequestIndex implements vscode.Disposable {
       return;
     }
     if (file.version) this.versions.set(key, file.version);
-    try {
-      entry.frontMatter = frontMatters.frontMatter(key, path, text);
-    } catch (error) {
-      if (error instanceof DeskError && error.code === 'not-an-assessment') {
-        // Some other Markdown file that happens to be called assessment.md: not ours.
-        this.entries.delete(key);
-        return;
-      }
-      entry.problem = error instanceof DeskError ? error.messageIn(uiLang()) : String(error);
-      log().info(`Requests: ${path}: ${entry.problem}`);
+    // The first load shows the tree before the estimates are checked (see checkDeferred).
+    const outline = deferEstimate ? readAssessmentOutline(text) : undefined;
+    if (outline) {
+      this.entries.set(key, { ...entry, frontMatter: outline, deferred: text });
+      return;
     }
-    this.entries.set(key, entry);
+    this.check(entry, text);
+    if (entry.frontMatter || entry.problem) this.entries.set(key, entry);
+    else this.entries.delete(key);
   }
+
+  /** Parses `text` into `entry` (its front matter, or the problem in the UI language); neither when it is not an assessment. */
+  private check(entry: RequestEntry, text: string): void {
+    const key = entry.uri.toString();
+    entry.deferred = undefined;
+    try {
+      entry.frontMatter = frontMatters.frontMatter(key, entry.path, text);
+      entry.problem = undefined;
+    } catch (error) {
+      entry.frontMatter = undefined;
+      // Some other Markdown file that happens to be called assessment.md: not ours.
+      if (error instanceof DeskError && error.code === 'not-an-assessment') return;
+      entry.problem = error instanceof DeskError ? error.messageIn(uiLang()) : String(error);
+      log().info(`Requests: ${entry.path}: ${entry.problem}`);
+    }
+  }
+
+  /**
+   * Checks the whole front matter of entries the first load took with their
+   * estimate unchecked, a few milliseconds at a time after the tree has
+   * shown; one whose estimate is wrong moves to "Needs attention".
+   */
+  private async checkDeferred(): Promise<void> {
+    const deferred = [...this.entries.values()].filter((entry) => entry.deferred !== undefined);
+    let refused = 0;
+    await forEachSliced(deferred, (entry) => {
+      if (entry.deferred === undefined) return;
+      this.check(entry, entry.deferred);
+      if (!entry.frontMatter) refused++;
+    });
+    if (refused > 0) this.emitter.fire();
+  }
+
+  /** The entry with its whole front matter checked (a tooltip needs the estimate before the deferred check reaches it). */
+  complete(entry: RequestEntry): RequestEntry {
+    if (entry.deferred === undefined) return entry;
+    this.check(entry, entry.deferred);
+    if (!entry.frontMatter) this.emitter.fire();
+    return entry;
+  }
+
 }

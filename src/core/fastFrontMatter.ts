@@ -13,7 +13,7 @@
 import { parseAssessment } from './assessment';
 import { splitFrontMatter } from './frontMatterFence';
 import { readPlainYaml } from './plainYaml';
-import { ASSESSMENT_KIND, assessmentFrontMatterSchema, type AssessmentFrontMatter } from './schema';
+import { ASSESSMENT_KIND, assessmentFrontMatterSchema, assessmentOutlineSchema, type AssessmentFrontMatter } from './schema';
 
 export { readPlainYaml } from './plainYaml';
 
@@ -30,4 +30,18 @@ export function readAssessmentFrontMatter(text: string, file: string): Assessmen
   }
   // Outside the subset, not an assessment, or not valid: the full parser says why.
   return parseAssessment(text, file).frontMatter;
+}
+
+/**
+ * The front matter of `text` with everything but its estimate checked, when
+ * it has an estimate and the fast reader takes it; undefined otherwise (then
+ * readAssessmentFrontMatter is the way). The caller checks the whole front
+ * matter later with readAssessmentFrontMatter, which may still refuse it.
+ */
+export function readAssessmentOutline(text: string): Omit<AssessmentFrontMatter, 'estimate'> | undefined {
+  const split = splitFrontMatter(text);
+  const raw = split ? readPlainYaml(split.yaml) : undefined;
+  if (!raw || typeof raw !== 'object' || (raw as { kind?: unknown }).kind !== ASSESSMENT_KIND || !Object.hasOwn(raw, 'estimate')) return undefined;
+  const result = assessmentOutlineSchema.safeParse(raw, { reportInput: true });
+  return result.success ? result.data : undefined;
 }

@@ -187,6 +187,13 @@ export const assessmentFrontMatterSchema = z.object({
   accepted: z.optional(z.object({ quote: text(60, 1), date: isoDate })),
 });
 
+/**
+ * The front matter with its estimate left unchecked: what the Custom
+ * Requests tree shows first (status, names, quotes), checked in half the
+ * time; the estimate is checked a moment later (see RequestIndex).
+ */
+export const assessmentOutlineSchema = z.omit(assessmentFrontMatterSchema, { estimate: true });
+
 export type EstimateData = z.output<typeof estimateSchema>;
 export type QuoteTerms = z.output<typeof quoteTermsSchema>;
 export type AdrLink = z.output<typeof adrLinkSchema>;

@@ -75,7 +75,8 @@ export class RequestTreeProvider implements vscode.TreeDataProvider<RequestNode>
   }
 
   async getChildren(node?: RequestNode): Promise<RequestNode[]> {
-    if (!node) return this.groups(await this.index.all());
+    // The first load shows before every estimate is checked; a wrong one moves the request a moment later.
+    if (!node) return this.groups(await this.index.shown());
     if (node.nodeKind === 'group') {
       // Each label once, compared by one collator: 2,000 requests make some 20,000 comparisons.
       const labelled = node.entries.map((entry) => ({ entry, label: requestLabel(entry) }));
@@ -94,7 +95,11 @@ export class RequestTreeProvider implements vscode.TreeDataProvider<RequestNode>
 
   /** The rich tooltip of a request, on hover: building 2,000 of them up front would cost the first load its estimates. */
   resolveTreeItem(item: vscode.TreeItem, node: RequestNode): vscode.TreeItem {
-    if (node.nodeKind === 'request' && node.entry.frontMatter && item.tooltip === undefined) item.tooltip = requestTooltip(node.entry, node.entry.frontMatter);
+    if (node.nodeKind !== 'request' || item.tooltip !== undefined) return item;
+    // The tooltip shows the estimate: checked now if the first load left it for later.
+    const entry = this.index.complete(node.entry);
+    if (entry.frontMatter) item.tooltip = requestTooltip(entry, entry.frontMatter);
+    else if (entry.problem) item.tooltip = entry.problem;
     return item;
   }
 

@@ -6,8 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { stringify } from 'yaml';
 import type { DeskApi, NewAssessmentResult } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/requestTree';
+import { WORKED_EXAMPLE } from '../unit/workedExample';
 import { closeAllEditors, EXTENSION_ID, generateQuote, readText, shownBy, TODAY, waitFor, writeEstimate, writeText } from './support';
 
 async function newAssessment(customer: string, title: string): Promise<vscode.Uri> {
@@ -157,6 +159,27 @@ describe('Custom Requests tree and Set Status', () => {
     assert.equal(await readText(uri), broken, 'nothing rewritten');
     await writeText(uri, broken.replace('status: [draft', 'status: withdrawn'));
     await inGroup('Broken Co: Bad YAML', 'Withdrawn');
+  });
+
+  it('on a first load, a request whose estimate is wrong moves to Needs attention a moment after the tree shows, naming the field', async () => {
+    const uri = await newAssessment('Estimate Co', 'Wrong three points');
+    // In block YAML, as the estimate form writes it (the reader that defers the estimate takes only plain YAML).
+    const text = await readText(uri);
+    const end = text.indexOf('\n---\n', 4) + 1;
+    const estimate = { ...WORKED_EXAMPLE, workItems: [{ name: 'Push', role: 'engineer', optimistic: 9, mostLikely: 5, pessimistic: 12 }] };
+    await writeText(uri, `${text.slice(0, end)}${stringify({ estimate }, { lineWidth: 0 })}${text.slice(end)}`);
+    const path = vscode.workspace.asRelativePath(uri, false);
+    // The watcher's re-read checks the whole front matter at once.
+    await inGroup(path, 'Needs attention');
+    // Refresh: the next load is a first load again (every file read, estimates checked after the tree shows).
+    await vscode.commands.executeCommand('customRequest.refreshRequests');
+    const moved = await waitFor(async () => findRequest(await api.requestTree({ asShown: true }), path), `${path} under Needs attention`);
+    assert.equal(moved?.group.label, 'Needs attention');
+    const node = findRequest(await api.requestTree(), path)!.node;
+    assert.match(node.tooltip ?? '', /mostLikely|most likely/i);
+    // Fixed: back under its status.
+    await writeText(uri, (await readText(uri)).replace('optimistic: 9', 'optimistic: 3'));
+    await inGroup('Estimate Co: Wrong three points', 'Draft');
   });
 
   it('drops a request whose folder is deleted', async () => {
