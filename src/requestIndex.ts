@@ -7,11 +7,11 @@ import { readAssessmentTexts, type AssessmentText } from './assessmentFiles';
 import { readHeadSync } from './localHead';
 import { localPath } from './localWrite';
 import { trustedVersion, type CachedRequest, type FileVersion, type RequestCache } from './requestCache';
-import { formatQuoteNumber, quoteNumberFromFileName } from './core/quote';
 import type { AssessmentFrontMatter } from './core/schema';
 import { frontMatters } from './assessments';
 import { readSettings } from './config';
 import { log } from './log';
+import { QuoteFileIndex } from './quoteFileIndex';
 import { uiLang } from './uiLanguage';
 import { WorkspaceFs } from './workspaceFs';
 
@@ -61,9 +61,7 @@ export class RequestIndex implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** the check of the first load's deferred estimates (see checkDeferred) */
   private checking: Promise<void> | undefined;
-  /** quote file URI → its number, for every `quote-Q-*.md` in the workspace (see quoteFileNumbers) */
-  private quoteFiles: Promise<Map<string, string>> | undefined;
-  private quoteWatcher: vscode.FileSystemWatcher | undefined;
+  private readonly quoteFiles = new QuoteFileIndex();
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** the version each entry was read from, for the cache (entries from unsaved text or a remote read have none) */
   private readonly versions = new Map<string, FileVersion>();
@@ -80,7 +78,7 @@ export class RequestIndex implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         // Quote files are kept current by their watcher (Refresh leaves them); another folder needs a new search.
-        this.forgetQuoteFiles();
+        this.quoteFiles.dispose();
         this.reset();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -121,6 +119,11 @@ export class RequestIndex implements vscode.Disposable {
     return this.entries.get(uri.toString());
   }
 
+  /** The entry of an assessment as the index has it now, without loading anything (undefined when not loaded). */
+  peek(uri: vscode.Uri): RequestEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
   /** Reads these files again now (after a command changed them), without waiting for the watcher. */
   async refresh(...uris: vscode.Uri[]): Promise<void> {
     if (!this.loading) return;
@@ -130,35 +133,9 @@ export class RequestIndex implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  /**
-   * The quote numbers in quote file names (`quote-Q-2026-003-acme.md`)
-   * anywhere in the workspace outside node_modules: one file search on first
-   * use, then kept current by a watcher, so Generate Quote does not search
-   * 50,000 files each time.
-   */
-  async quoteFileNumbers(): Promise<string[]> {
-    this.quoteFiles ??= this.searchQuoteFiles();
-    return [...new Set((await this.quoteFiles).values())];
-  }
-
-  private async searchQuoteFiles(): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    const note = (uri: vscode.Uri) => {
-      if (uri.path.includes('/node_modules/')) return;
-      const number = quoteNumberFromFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1));
-      if (number) found.set(uri.toString(), formatQuoteNumber(number));
-    };
-    // Watching first, so a file made while the search runs is not missed.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/quote-Q-*.md', false, true, false);
-    this.quoteWatcher = watcher;
-    watcher.onDidCreate(note);
-    watcher.onDidDelete((uri) => found.delete(uri.toString()));
-    try {
-      for (const uri of await vscode.workspace.findFiles('**/quote-Q-*.md', '**/node_modules/**')) note(uri);
-    } catch {
-      // Virtual workspaces may not support file search; the assessments' records still count.
-    }
-    return found;
+  /** The quote numbers in quote file names anywhere in the workspace (see QuoteFileIndex). */
+  quoteFileNumbers(): Promise<string[]> {
+    return this.quoteFiles.numbers();
   }
 
   /** Forgets everything; the next `all()` lists the folders again. `reread`: and reads every file, not trusting the cache (Refresh). */
@@ -178,14 +155,8 @@ export class RequestIndex implements vscode.Disposable {
     // A change not yet written to the cache is written as the window closes.
     if (this.saveTimer) this.saveCache();
     this.disposeWatches();
-    this.forgetQuoteFiles();
+    this.quoteFiles.dispose();
     for (const d of this.disposables) d.dispose();
-  }
-
-  private forgetQuoteFiles(): void {
-    this.quoteWatcher?.dispose();
-    this.quoteWatcher = undefined;
-    this.quoteFiles = undefined;
   }
 
   private disposeWatches(): void {
