@@ -3,6 +3,7 @@ import type { Lang } from './core/lang';
 import type { Handlebars, TemplateFile, TemplateSource, TemplateSpec } from './core/templates';
 import { overrideCandidates } from './core/templates';
 import { joinPath } from './core/paths';
+import { statOf } from './localRead';
 
 const decoder = new TextDecoder();
 
@@ -41,7 +42,9 @@ export function templateSource(extensionUri: vscode.Uri, workspaceFolder: vscode
   let hasOverrides: Promise<boolean> | undefined;
   if (workspaceFolder && vscode.workspace.isTrusted) {
     const folder = workspaceFolder.with({ path: joinPath(workspaceFolder.path, overrideFolder) });
-    hasOverrides = Promise.resolve(vscode.workspace.fs.stat(folder)).then(
+    // One system call where the extension host sees the disk: through vscode.workspace.fs it is a round trip to
+    // the window, which a command's first render would wait for.
+    hasOverrides = statOf(folder).then(
       (stat) => (stat.type & vscode.FileType.Directory) !== 0,
       () => false,
     );

@@ -42,6 +42,10 @@ export function generateQuote(extensionUri: vscode.Uri, index?: RequestIndex) {
     const settings = readSettings(folder.uri);
     const fs = new WorkspaceFs(folder.uri);
     ensureSaved(uri);
+    // The index knows which ADR the assessment named when it last read it: read that while the assessment is read.
+    const namedAdr = index?.peek(uri)?.frontMatter?.adr?.path;
+    const earlyAdr = namedAdr === undefined ? undefined : readAdr(folder, namedAdr);
+    earlyAdr?.catch(() => undefined);
     const { text, version } = await currentTextAndVersion(uri);
     // Usually parsed already (the Custom Requests index read the same text); otherwise the fast reader, with the full parser's messages.
     const frontMatter = frontMatters.frontMatter(uri.toString(), vscode.workspace.asRelativePath(uri), text);
@@ -56,7 +60,7 @@ export function generateQuote(extensionUri: vscode.Uri, index?: RequestIndex) {
     let quoteFolder = dirname(uri.path);
     if (frontMatter.adr) {
       const adrPath = joinPath(folder.uri.path, frontMatter.adr.path);
-      const current = await readAdr(folder, frontMatter.adr.path);
+      const current = await (earlyAdr && namedAdr === frontMatter.adr.path ? earlyAdr : readAdr(folder, frontMatter.adr.path));
       if (!current) log().warn(`ADR ${frontMatter.adr.path} could not be read; the quote uses the title recorded in the assessment.`);
       adr = current ?? { path: adrPath, title: frontMatter.adr.title ?? frontMatter.adr.path, number: frontMatter.adr.number, status: frontMatter.adr.status };
       quoteFolder = quotePlacement(dirname(adrPath), adrPath).folder;

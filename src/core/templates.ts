@@ -18,7 +18,7 @@ import { intlLocale } from './lang';
 import { rmbInCapitals } from './capitalAmount';
 import { formatMoney, formatNumber, formatWan } from './money';
 import { isInside, joinPath, markdownLinkTarget } from './paths';
-import { dateFormat } from './intlCache';
+import { dateFormat, displayNames } from './intlCache';
 
 /** Bundled document templates; a workspace override replaces one by the same file name. */
 export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs', 'register.md.hbs'] as const;
@@ -126,7 +126,7 @@ export function formatDate(iso: string, lang: Lang): string {
 export function currencyName(code: string, lang: Lang): string {
   let name: string | undefined;
   try {
-    name = new Intl.DisplayNames([intlLocale(lang)], { type: 'currency' }).of(code);
+    name = displayNames(intlLocale(lang), { type: 'currency' }).of(code);
   } catch {
     name = undefined;
   }
@@ -205,6 +205,7 @@ export async function renderTemplate(source: TemplateSource, name: TemplateName 
   const partials = await Promise.all(PARTIAL_NAMES.map((partial) => source.load(`partials/${partial}`, lang)));
   // The full Handlebars runs precompiled templates too, so one override among them is enough to need it.
   const needsCompiler = [main, ...partials].some((template) => template !== undefined && 'text' in template);
+  if (!needsCompiler && 'spec' in main) return renderBundled(await source.runtime(), lang, main, partials as (PrecompiledTemplate | undefined)[], context);
   const env = createEnvironment(await (needsCompiler ? source.compiler() : source.runtime()), lang);
   const prepare = (template: TemplateFile) => {
     if (!('text' in template)) return env.template(template.spec);
@@ -220,6 +221,41 @@ export async function renderTemplate(source: TemplateSource, name: TemplateName 
     if (file) env.registerPartial(partial.replace(/\.hbs$/, ''), prepare(file));
   });
   const render = prepare(main);
+  try {
+    return render(context);
+  } catch (error) {
+    throw syntaxError(main, error);
+  }
+}
+
+type Render = (context: object) => string;
+
+interface BundledEnvironment {
+  env: Handlebars;
+  /** the partials' specs it was made with */
+  partials: (TemplateSpec | undefined)[];
+  /** each template, prepared once */
+  prepared: Map<TemplateSpec, Render>;
+}
+
+/** Bundled templates only: one environment per runtime and language (the bundle's specs never change while it is loaded). */
+const bundledEnvironments = new WeakMap<Handlebars, Map<Lang, BundledEnvironment>>();
+
+function renderBundled(runtime: Handlebars, lang: Lang, main: PrecompiledTemplate, partials: (PrecompiledTemplate | undefined)[], context: object): string {
+  let byLang = bundledEnvironments.get(runtime);
+  if (!byLang) bundledEnvironments.set(runtime, (byLang = new Map()));
+  const specs = partials.map((partial) => partial?.spec);
+  let cached = byLang.get(lang);
+  if (!cached || cached.partials.some((spec, i) => spec !== specs[i])) {
+    const env = createEnvironment(runtime, lang);
+    PARTIAL_NAMES.forEach((partial, i) => {
+      const spec = specs[i];
+      if (spec) env.registerPartial(partial.replace(/\.hbs$/, ''), env.template(spec));
+    });
+    byLang.set(lang, (cached = { env, partials: specs, prepared: new Map() }));
+  }
+  let render = cached.prepared.get(main.spec);
+  if (!render) cached.prepared.set(main.spec, (render = cached.env.template(main.spec)));
   try {
     return render(context);
   } catch (error) {
