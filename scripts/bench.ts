@@ -29,7 +29,7 @@ import { fmt, stats, type Stats } from './bench/stats';
 import { whyMissed } from './bench/why';
 
 const UI_RUNS = 5;
-const COMMAND_RUNS = 7;
+const COMMAND_RUNS = 15;
 const SCALE_RUNS = 5;
 const SCALE_WINDOWS = 5;
 const TODAY = '2026-11-25';
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   rows.push(hostRow(commandSection, 'New Assessment (arguments, no prompts) → file on disk', commands.rows.newAssessment, timesBare(3)));
   rows.push(hostRow(commandSection, 'Generate Quote → file on disk', commands.rows.generateQuote, timesBare(3)));
   rows.push(hostRow(commandSection, 'For context: one vscode.workspace.fs.stat', commands.rows.roundTrip, () => ({ budget: 'none (context)' })));
-  notes.push(`Commands: run through vscode.commands.executeCommand inside code-server's extension host (a bench runner extension loaded beside ours, as the integration suite runs its specs), ${COMMAND_RUNS} runs after one cold run kept apart (New Assessment ${fmt(commands.rows.newAssessment.first ?? 0)}, Generate Quote ${fmt(commands.rows.generateQuote.first ?? 0)} cold), each followed by a bare vscode.workspace.fs.writeFile of the bytes the command wrote. New Assessment names the customer, title, language, deal size and an ADR (no prompt, editor not opened); Generate Quote runs on one assessment with the worked-example estimate, adding a quote each run. Reads are counted by src/workspaceFs.ts (DeskApi.readStats()); reads of templates overridden in the workspace and of the form's document are not counted there. The stat row (20 sequential calls) shows what one round trip through vscode.workspace.fs costs in this extension host: every awaited file call of a command costs about that much.`);
+  notes.push(`Commands: run through vscode.commands.executeCommand inside code-server's extension host (a bench runner extension loaded beside ours, as the integration suite runs its specs), ${COMMAND_RUNS} runs after one cold run kept apart (New Assessment ${fmt(commands.rows.newAssessment.first ?? 0)}, Generate Quote ${fmt(commands.rows.generateQuote.first ?? 0)} cold), each followed by a bare vscode.workspace.fs.writeFile of the bytes the command wrote. New Assessment names the customer, title, language, deal size and an ADR (no prompt, editor not opened); Generate Quote runs on another assessment each run (made before anything is measured, with the worked-example estimate in block YAML as the estimate form saves it and linked to an ADR), so each run writes a request's first quote, as most are. Reads are counted by src/workspaceFs.ts (DeskApi.readStats()); reads of templates overridden in the workspace and of the form's document are not counted there. The stat row (20 sequential calls) shows what one round trip through vscode.workspace.fs costs in this extension host: every awaited file call of a command costs about that much.`);
 
   const monorepoRoot = nodePath.join(BENCH_OUT, 'monorepo');
   progress('generating the monorepo (50,000 files) in test-output/bench/monorepo');

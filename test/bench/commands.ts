@@ -27,13 +27,18 @@ export async function commandFigures(config: HostConfig): Promise<HostFigures> {
     customer: 'Acme Robotics', title: `Push robot data to our platform ${run}`, broughtBy: 'Wang (Sales)', dealSize: 1_200_000, language: 'en', adr: ADR, open: false, today: config.today,
   });
 
-  // The assessment Generate Quote runs on (made before anything is measured), its estimate in block YAML as the estimate form saves it.
-  const target = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', args(0));
-  const assessment = await assertFile(target?.assessment, 'New Assessment');
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(assessment));
-  const end = text.indexOf('\n---\n', 4) + 1;
-  const estimated = `${text.slice(0, end)}${stringify({ estimate: WORKED_EXAMPLE }, { lineWidth: 0 })}${text.slice(end)}`;
-  await vscode.workspace.fs.writeFile(assessment, new TextEncoder().encode(estimated));
+  // The assessments Generate Quote runs on, one per run, so each is a request's first quote as most are (made before
+  // anything is measured), their estimate in block YAML as the estimate form saves it.
+  const targets: vscode.Uri[] = [];
+  for (let run = 0; run <= config.runs; run++) {
+    const target = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', { ...args(run), title: `Quote target ${run}` });
+    const assessment = await assertFile(target?.assessment, 'New Assessment');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(assessment));
+    const end = text.indexOf('\n---\n', 4) + 1;
+    const estimated = `${text.slice(0, end)}${stringify({ estimate: WORKED_EXAMPLE }, { lineWidth: 0 })}${text.slice(end)}`;
+    await vscode.workspace.fs.writeFile(assessment, new TextEncoder().encode(estimated));
+    targets.push(assessment);
+  }
 
   const rows: Record<string, Timed> = {
     newAssessment: { samples: [], baseline: [], baselineLabel: 'bare writeFile of the same bytes', reads: [] },
@@ -50,16 +55,16 @@ export async function commandFigures(config: HostConfig): Promise<HostFigures> {
 
     await sleep(SETTLE_MS);
     api.resetReadStats();
-    const [quoteMs, quote] = await timed(() => vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment, today: config.today, open: false }));
+    const [quoteMs, quote] = await timed(() => vscode.commands.executeCommand<GenerateQuoteResult | undefined>('customRequest.generateQuote', { assessment: targets[run], today: config.today, open: false }));
     const quoteReads = readCount(api.readStats());
     const quoteFile = await assertFile(quote?.quote, 'Generate Quote');
     record(rows.generateQuote, run, quoteMs, await bare(await vscode.workspace.fs.readFile(quoteFile)), quoteReads);
   }
   // For context: one vscode.workspace.fs round trip (a stat), beside a bare write; each command is a few of these.
   rows.roundTrip = { samples: [], baseline: [], baselineLabel: 'bare writeFile of the assessment bytes', note: 'context' };
-  const bytes = await vscode.workspace.fs.readFile(assessment);
+  const bytes = await vscode.workspace.fs.readFile(targets[0]);
   for (let run = 0; run <= 20; run++) {
-    const [ms] = await timed(() => vscode.workspace.fs.stat(assessment));
+    const [ms] = await timed(() => vscode.workspace.fs.stat(targets[0]));
     record(rows.roundTrip, run, ms, await bare(bytes));
   }
   return { phase: 'commands', rows, info: { workspace: 'the sample workspace (test/fixtures/sample-workspace)' } };
