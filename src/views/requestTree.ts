@@ -37,6 +37,9 @@ const STATUS_ICONS: Record<RequestStatus, string> = {
   withdrawn: 'archive',
 };
 
+/** Groups that start open: requests still in play. */
+const OPEN_STATUSES = new Set<RequestStatus>(['draft', 'estimated', 'quoted']);
+
 /** The order of requests in a group: as localeCompare sorts them (the default locale), with one collator made once. */
 let sorting: Intl.Collator | undefined;
 const collator = () => (sorting ??= new Intl.Collator());
@@ -173,7 +176,10 @@ export class RequestTreeProvider implements vscode.TreeDataProvider<RequestNode>
 
 function groupItem(group: RequestStatus | 'unreadable', count: number): vscode.TreeItem {
   const label = group === 'unreadable' ? vscode.l10n.t('Needs attention') : statusLabel(group, uiLang());
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+  // Requests still in play open; settled ones (accepted, declined, productised, withdrawn) start folded: in a long
+  // register they are most of the list and rarely what the lead is after. VS Code remembers each group's state by its id.
+  const open = group === 'unreadable' || OPEN_STATUSES.has(group);
+  const item = new vscode.TreeItem(label, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `group:${group}`;
   item.description = String(count);
   item.contextValue = `group:${group}`;
