@@ -44,7 +44,13 @@ async function bareRead(folders: vscode.Uri[], name?: string): Promise<number> {
   return ms;
 }
 
+/** Requests in the tree: each group's count (its description), folded groups too. */
 function countRequests(tree: TreeSnapshot[]): number {
+  return tree.filter((group) => group.contextValue?.startsWith('group:')).reduce((sum, group) => sum + Number(group.description ?? 0), 0);
+}
+
+/** Requests the view shows on its first load: the children of the groups that start open. */
+function countShown(tree: TreeSnapshot[]): number {
   return tree.filter((group) => group.contextValue?.startsWith('group:')).reduce((sum, group) => sum + group.children.length, 0);
 }
 
@@ -61,7 +67,7 @@ export async function scaleFigures(config: HostConfig): Promise<HostFigures> {
   const [treeMs, tree] = await timed(() => api.requestTree({ asShown: true }));
   const treeReads = readCount(api.readStats());
   const discoveryLabel = 'bare read of every file in the ADR folders found (readDirectory + readFile, all at once)';
-  const info: HostFigures['info'] = { activateMs, requests: countRequests(tree), indexReads: api.requestIndexReads() };
+  const info: HostFigures['info'] = { activateMs, requests: countRequests(tree), shown: countShown(tree), indexReads: api.requestIndexReads() };
   const rows: Record<string, Timed> = {
     treeFirst: { samples: [treeMs], baseline: [await bareAssessments()], baselineLabel: assessmentsLabel, reads: [treeReads] },
     adrDiscoveryFirst: { samples: [], baseline: [], baselineLabel: discoveryLabel, reads: [] },
