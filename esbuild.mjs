@@ -4,9 +4,10 @@
 // Usage: node esbuild.mjs [--production] [--watch] [--outdir=<dir>]
 //
 // dist/extension.js is the thin entry activation loads (commands, views, a
-// loader); dist/desk.js holds the commands' code, yaml and zod, loaded on first
-// use or in idle time after activation. Neither carries Handlebars; rendering
-// loads, by path, from the same folder:
+// loader); dist/desk.js holds the commands' code and zod, loaded on first
+// use or in idle time after activation; dist/yaml.js is loaded by desk.js when
+// yaml is first needed. Neither carries Handlebars; rendering loads, by path,
+// from the same folder:
 // - handlebars-runtime.js: Handlebars' runtime (13 KB);
 // - templates.<lang>.js: one language's bundled templates (templates/<lang>/**.hbs)
 //   precompiled to template specs at build time (~90 KB each), loaded for the
@@ -97,6 +98,18 @@ function compilerInputs(metafile) {
 // main also pulls in a require.extensions hook we never use.
 const handlebarsAlias = { handlebars: './node_modules/handlebars/lib/handlebars.js' };
 
+/**
+ * In dist/desk.js, `yaml` is src/yamlOnDemand.ts, which loads dist/yaml.js the
+ * first time it is used: the tree's first load does not need it.
+ * @type {import('esbuild').Plugin}
+ */
+const yamlOnDemandPlugin = {
+  name: 'yaml-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: `${ROOT}/src/yamlOnDemand.ts` }));
+  },
+};
+
 /** @type {{ name: string, options: import('esbuild').BuildOptions }[]} */
 const builds = [
   {
@@ -119,7 +132,18 @@ const builds = [
       platform: 'node',
       target: 'node20',
       external: ['vscode'],
-      // yaml's ES module build tree-shakes. (No Handlebars here: see the top of this file.)
+      // yaml is dist/yaml.js, loaded on first use through src/yamlOnDemand.ts. (No Handlebars here: see the top of this file.)
+      plugins: [yamlOnDemandPlugin],
+    },
+  },
+  {
+    name: 'yaml',
+    options: {
+      // What src/yamlOnDemand.ts hands out, from yaml's ES module build, which tree-shakes.
+      stdin: { contents: "export { parse, parseDocument, stringify, isMap, isScalar, isSeq } from 'yaml';", resolveDir: ROOT, sourcefile: 'yaml.js', loader: 'js' },
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
       alias: { yaml: './node_modules/yaml/browser/index.js' },
     },
   },

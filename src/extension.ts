@@ -1,7 +1,8 @@
 /**
  * The thin entry (dist/extension.js): activation registers the commands and
  * the two views, and nothing else. The document machinery (every command's
- * code, yaml, zod, the templates: src/desk.ts, built as dist/desk.js) loads
+ * code, zod, and yaml and the templates loaded by it when first needed:
+ * src/desk.ts, built as dist/desk.js) loads
  * with `require` on first use — a command, the tree or the form showing — or
  * by itself in idle time shortly after activation, so the first command does
  * not wait for it either.

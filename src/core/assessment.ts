@@ -5,7 +5,7 @@
  * `yaml` Document API, so the user's comments and layout survive) and the
  * generated links block between the LINKS markers.
  */
-import { Document, isMap, parseDocument, stringify } from 'yaml';
+import { isMap, parseDocument, stringify, type Document } from 'yaml';
 import type { core } from 'zod/mini';
 import { DeskError } from './errors';
 import { splitFrontMatter } from './frontMatterFence';

@@ -95,7 +95,7 @@ describe('architecture boundaries', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('activation loads a small bundle without yaml, zod or Handlebars; the desk bundle has no zod locales; both leave vscode external', function () {
+  it('activation loads a small bundle without yaml, zod or Handlebars; the desk bundle has no zod locales and no yaml (yaml.js has it); both leave vscode external', function () {
     this.timeout(60_000);
     const out = nodePath.join(REPO_ROOT, 'test-output', 'bundle');
     execFileSync(process.execPath, [nodePath.join(REPO_ROOT, 'esbuild.mjs'), '--production', `--outdir=${out}`], { cwd: REPO_ROOT, stdio: 'pipe' });
@@ -115,5 +115,9 @@ describe('architecture boundaries', () => {
     const localeBytes = inputsOf('desk').filter(([name]) => name.includes('zod/v4/locales')).reduce((sum, [, v]) => sum + v.bytesInOutput, 0);
     assert.equal(localeBytes, 0);
     assert.ok(inputsOf('desk').some(([name]) => name.includes('node_modules/zod/')), 'the desk bundle is where zod is');
+    // yaml is a bundle of its own, loaded by src/yamlOnDemand.ts on first use: the tree's first load does without it.
+    assert.deepEqual(inputsOf('desk').filter(([name, v]) => v.bytesInOutput > 0 && name.includes('node_modules/yaml/')).map(([name]) => name), []);
+    assert.ok(inputsOf('yaml').some(([name, v]) => v.bytesInOutput > 0 && name.includes('node_modules/yaml/')), 'dist/yaml.js holds yaml');
+    assert.match(readFileSync(nodePath.join(out, 'desk.js'), 'utf8'), /"yaml\.js"/, 'desk.js loads yaml.js');
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * The `yaml` package as dist/desk.js sees it: esbuild.mjs points desk's
+ * `yaml` imports here, and the package itself is dist/yaml.js, loaded the
+ * first time one of these is called. The tree's first load reads front
+ * matter with the fast reader (src/core/plainYaml.ts) and needs no yaml, so
+ * the desk bundle it waits for is a third smaller; writing a document, or
+ * front matter outside the plain subset, loads yaml then (a few ms, once).
+ * Unit tests and the other bundles import `yaml` itself.
+ */
+import nodePath from 'node:path';
+import type * as Yaml from 'yaml';
+
+let loaded: typeof Yaml | undefined;
+
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle of its own next to desk.js, deliberately not in it
+  return (loaded ??= require(nodePath.join(__dirname, 'yaml.js')) as typeof Yaml);
+}
+
+export const parse = ((...args: Parameters<typeof Yaml.parse>) => yaml().parse(...args)) as typeof Yaml.parse;
+export const parseDocument = ((...args: Parameters<typeof Yaml.parseDocument>) => yaml().parseDocument(...args)) as typeof Yaml.parseDocument;
+export const stringify = ((...args: Parameters<typeof Yaml.stringify>) => yaml().stringify(...args)) as typeof Yaml.stringify;
+export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
+export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
+export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;
