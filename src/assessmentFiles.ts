@@ -77,17 +77,14 @@ export async function readAssessmentTexts(folder: vscode.WorkspaceFolder, base: 
     const path = nodePath.join(local, name, 'assessment.md');
     const known = cached?.get(file.uri.toString());
     if (known && sameVersion(path, known)) return each({ ...file, fromDisk: false, unchanged: true });
-    countRead(file.uri);
-    let text: string | undefined;
-    let version: FileVersion | undefined;
-    const readAt = Date.now();
+    let read: ReturnType<typeof readLocalHead>;
     try {
-      text = readHeadSync(path, cached && ((v) => (version = trustedVersion(v, readAt))));
+      read = readLocalHead(file.uri, path, cached !== undefined);
     } catch {
       slow.push(file);
       return;
     }
-    if (text !== undefined) each({ ...file, text, fromDisk: true, version });
+    if (read.text !== undefined) each({ ...file, text: read.text, fromDisk: true, version: read.version });
   });
   // Whatever failed here fails (or not) the usual way, with vscode.workspace.fs's errors.
   await mapPool(slow, FILE_CONCURRENCY, async (file) => {
@@ -97,6 +94,19 @@ export async function readAssessmentTexts(folder: vscode.WorkspaceFolder, base: 
       if (!(error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound'))) each({ ...file, error, fromDisk: true });
     }
   });
+}
+
+/**
+ * One local assessment read for its front matter with blocking calls (see
+ * readHeadSync), counted as a read; with its version when `withVersion` (for
+ * the requests cache). Throws what readHeadSync throws.
+ */
+export function readLocalHead(uri: vscode.Uri, path: string, withVersion: boolean): { text?: string; version?: FileVersion } {
+  countRead(uri);
+  let version: FileVersion | undefined;
+  const readAt = Date.now();
+  const text = readHeadSync(path, withVersion ? (v) => (version = trustedVersion(v, readAt)) : undefined);
+  return { text, version };
 }
 
 /**

@@ -3,10 +3,9 @@ import { DeskError } from './core/errors';
 import { joinPath, relativePath } from './core/paths';
 import { FILE_CONCURRENCY, forEachSliced, mapPool } from './core/pool';
 import { readAssessmentOutline } from './core/fastFrontMatter';
-import { readAssessmentTexts, type AssessmentText } from './assessmentFiles';
-import { readHeadSync } from './localHead';
+import { readAssessmentTexts, readLocalHead, type AssessmentText } from './assessmentFiles';
 import { localPath } from './localWrite';
-import { trustedVersion, type CachedRequest, type FileVersion, type RequestCache } from './requestCache';
+import type { CachedRequest, FileVersion, RequestCache } from './requestCache';
 import type { AssessmentFrontMatter } from './core/schema';
 import { frontMatters } from './assessments';
 import { readSettings } from './config';
@@ -272,14 +271,11 @@ export class RequestIndex implements vscode.Disposable {
     const path = relativePath(watch.folder.uri.path, uri.path);
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
     if (open) return this.store(watch, { uri, path, text: open.getText(), fromDisk: false });
-    const local = this.cache && localPath(uri);
+    const local = localPath(uri);
     if (local) {
       // As the first load reads it, so its version goes to the cache too.
-      let version: FileVersion | undefined;
-      const readAt = Date.now();
       try {
-        const text = readHeadSync(local, (v) => (version = trustedVersion(v, readAt)));
-        return this.store(watch, { uri, path, text, fromDisk: true, version });
+        return this.store(watch, { uri, path, ...readLocalHead(uri, local, this.cache !== undefined), fromDisk: true });
       } catch {
         // Read the usual way below.
       }
