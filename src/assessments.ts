@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { requestName } from './core/status';
+import { uiLang } from './uiLanguage';
 import { splitFrontMatter } from './core/assessment';
 import { groupByTag } from './core/capabilities';
 import { DeskError } from './core/errors';
@@ -157,7 +159,7 @@ export async function chooseAssessment(ref: AssessmentRef | undefined, purpose: 
     });
   }
   const picked = await pickOne(
-    all.map((a) => ({ label: `${a.customer}: ${a.title}`, description: a.status, detail: vscode.workspace.asRelativePath(a.uri), assessment: a })),
+    all.map((a) => ({ label: requestName(a, uiLang()), description: a.status, detail: vscode.workspace.asRelativePath(a.uri), assessment: a })),
     { title: purpose, placeHolder: vscode.l10n.t('Which assessment?') },
   );
   return { uri: picked.assessment.uri, folder: picked.assessment.folder };

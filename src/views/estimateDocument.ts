@@ -3,6 +3,7 @@
  * the editor's text when it is open, so unsaved edits count) and saving the
  * form's estimate through the document, as small edits that undo can take back.
  */
+import { requestName } from '../core/status';
 import { parseDocument } from 'yaml';
 import * as vscode from 'vscode';
 import { splitFrontMatter, yamlProblem } from '../core/assessment';
@@ -70,7 +71,7 @@ export async function loadMessage(uri: vscode.Uri): Promise<LoadMessage> {
   if (!data || typeof data !== 'object' || data.kind !== ASSESSMENT_KIND) {
     return { ...base, problem: zh ? `${relative} 不是定制需求评估文件。` : `${relative} is not a custom request assessment.` };
   }
-  const label = typeof data.customer === 'string' && typeof data.title === 'string' ? `${data.customer}: ${data.title}` : relative;
+  const label = typeof data.customer === 'string' && typeof data.title === 'string' ? requestName({ customer: data.customer, title: data.title }, uiLang()) : relative;
   const dealCurrency = (data.dealSize as { currency?: unknown } | undefined)?.currency;
   if (typeof dealCurrency === 'string' && /^[A-Z]{3}$/.test(dealCurrency)) defaults.currency = dealCurrency;
   const capabilities = Array.isArray(data.capabilities) ? uniqueTags(data.capabilities.filter((tag): tag is string => typeof tag === 'string'), 1000) : [];

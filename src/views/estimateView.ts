@@ -4,6 +4,7 @@
  * unsaved input, asks before dropping unsaved input, and reloads when the
  * assessment changes in an editor or on disk.
  */
+import { requestName } from '../core/status';
 import * as vscode from 'vscode';
 import { findAssessments } from '../assessments';
 import { splitFrontMatter } from '../core/assessment';
@@ -248,7 +249,7 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
   private async choices(): Promise<AssessmentChoice[]> {
     const found = await findAssessments();
     return found
-      .map((a) => ({ key: a.uri.toString(), label: `${a.customer}: ${a.title}`, detail: vscode.workspace.asRelativePath(a.uri) }))
+      .map((a) => ({ key: a.uri.toString(), label: requestName(a, uiLang()), detail: vscode.workspace.asRelativePath(a.uri) }))
       .sort((a, b) => b.detail.localeCompare(a.detail));
   }
 

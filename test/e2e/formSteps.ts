@@ -4,6 +4,7 @@
  * keyboard (live figures, a validation message), save, edit the front matter
  * by hand, add a capability tag, and look at the form in three themes.
  */
+import { requestName } from '../../src/core/status';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,7 +20,7 @@ export const FORM_STEPS: Step[] = [
     async run(j) {
       await j.form.open(j.ui.containerTitle('customRequests'));
       await j.workbench.widenSideBar(420);
-      await waitUntil('the form to show the new assessment', async () => ((await j.form.selectedAssessment()) === `${j.scenario.customer}: ${j.scenario.title}` ? true : undefined));
+      await waitUntil('the form to show the new assessment', async () => ((await j.form.selectedAssessment()) === requestName(j.scenario, j.scenario.lang) ? true : undefined));
       // A new estimate starts from one empty work item and the settings' defaults.
       assert.equal(await j.form.value('workItems.0.name'), '');
       assert.equal(await j.form.value('dayRates.0.rate'), String(j.ui.settingDefault('customRequest.dayRate')));
@@ -172,7 +173,7 @@ export const SWITCH_STEP: Step = {
     // A colleague's assessment arrives (a pull, say): the form's list picks it up.
     const text = readFileSync(join(REPO_ROOT, 'test/golden', j.scenario.lang, 'assessment-new.md'), 'utf8');
     const other = parseYaml(splitFrontMatter(text)!.yaml) as { customer: string; title: string };
-    const otherLabel = `${other.customer}: ${other.title}`;
+    const otherLabel = requestName(other, j.scenario.lang);
     const file = j.file('docs/custom-requests/2026-11-20-colleague/assessment.md');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
