@@ -106,6 +106,12 @@ describe('Custom Requests tree and Set Status', () => {
     assert.deepEqual(await setStatus({ assessment: uri, status: 'accepted', acceptedQuote: q1.number, today: '2026-11-26' }), { status: 'accepted', acceptedQuote: q1.number });
     const node = await inGroup('Accept Inc: Custom SSO', 'Accepted');
     assert.match(node.tooltip ?? '', new RegExp(`Accepted: ${q1.number} R1, 2026-11-26`));
+    // As the view first shows it: settled groups start folded (their requests are not asked for), open ones list theirs.
+    const shown = await api.requestTree({ asShown: true });
+    const accepted = shown.find((group) => group.contextValue === 'group:accepted');
+    assert.ok(accepted && Number(accepted.description) >= 1, 'the Accepted group counts its requests');
+    assert.deepEqual(accepted.children, [], 'Accepted starts folded');
+    assert.ok(shown.find((group) => group.contextValue === 'group:quoted')?.children.length, 'Quoted starts open');
     assert.deepEqual(node.children.map((c) => c.description?.split(' · ').pop()), [vscode.workspace.asRelativePath(uri, false), 'CN¥119,000.00', 'accepted']);
     const onDisk = await readText(uri);
     assert.match(onDisk, /\nstatus: accepted\n/);
