@@ -43,6 +43,7 @@ export interface DeskApi {
 const REQUESTS_VIEW = 'customRequest.requestsView';
 const ESTIMATE_VIEW = 'customRequest.estimateView';
 const NEW_ASSESSMENT = 'customRequest.newAssessment';
+const KEEP_EDITING_KEY = 'customRequest.keepEditingKey';
 /** Idle time after activation before the desk loads by itself (activation itself returns at once). */
 const WARM_MS = 100;
 
@@ -94,7 +95,10 @@ export function activate(context: vscode.ExtensionContext): DeskApi {
 
   const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
   for (const { command } of commands) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => run(command, args)));
+    // Bound to the editing keys while a Custom Requests view has focus (package.json's keybindings): doing nothing
+    // keeps VS Code from running select-all, undo or paste on the active editor instead (microsoft/vscode#105670).
+    const handler = command === KEEP_EDITING_KEY ? () => undefined : (...args: unknown[]) => run(command, args);
+    context.subscriptions.push(vscode.commands.registerCommand(command, handler));
   }
 
   // The views: small proxies that load the desk when VS Code first asks them for something.

@@ -9,6 +9,7 @@ import { addWorkItem, draftFromEstimate, estimateFromDraft, sameDraft, setDraftF
 import type { ExtensionToWebview } from './protocol';
 import { extensionToWebviewSchema, FORM_STRING_KEYS, parseMessage } from './protocol';
 import { $, applyStaticText, refreshRates, renderForm, schedule, setStatus, showProblem, showView, update, withRates } from './render';
+import { keepEditingKeysInForm } from './keys';
 import { isDirty, persist, post, store } from './store';
 
 function onInput(event: Event): void {
@@ -171,6 +172,7 @@ function showCapabilities(): void {
 
 function start(): void {
   window.addEventListener('message', onMessage);
+  keepEditingKeysInForm();
   const form = $('editor')!;
   form.addEventListener('input', onInput);
   form.addEventListener('change', onInput);

@@ -4,7 +4,7 @@
  * whose inputs are reached by their labels' ids and filled from the keyboard.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import { UI_TIMEOUT, waitUntil } from './workbench';
+import { PACE, UI_TIMEOUT, waitUntil } from './workbench';
 
 /** The id of a form field's input (src/webview/form.ts: `f-` and the field with dots as dashes). */
 const inputId = (field: string) => `#f-${field.replace(/\./g, '-')}`;
@@ -31,14 +31,11 @@ export class EstimateForm {
     return (await this.frame.locator('#assessment option:checked').textContent())?.trim() ?? '';
   }
 
-  /**
-   * Types into a field as a user does: select its text, type, Tab on (Tab commits a role's change).
-   * Not Ctrl+A: in a webview VS Code runs select-all through the workbench, which lands a few
-   * keystrokes late and would swallow the first characters typed.
-   */
+  /** Types into a field as a user does: click it, Ctrl+A, type at a person's pace, Tab on (Tab commits a role's change). */
   async type(field: string, value: string): Promise<void> {
-    await this.frame.locator(inputId(field)).selectText();
-    await this.page.keyboard.type(value);
+    await this.frame.locator(inputId(field)).click();
+    await this.page.keyboard.press('ControlOrMeta+A', PACE);
+    await this.page.keyboard.type(value, PACE);
     // Every keystroke must land: a redraw while typing must not eat one.
     const typed = await this.value(field);
     if (typed !== value) throw new Error(`typed "${value}" into ${field}, but it holds "${typed}"`);

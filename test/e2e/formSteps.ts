@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { splitFrontMatter } from '../../src/core/assessment';
 import { REPO_ROOT } from './uiText';
 import type { Step } from './journey';
-import { waitUntil } from './workbench';
+import { PACE, waitUntil } from './workbench';
 
 export const FORM_STEPS: Step[] = [
   {
@@ -101,10 +101,13 @@ export const FORM_STEPS: Step[] = [
       await wb.activeEditor().locator('.view-lines').first().click();
       // Until the editor itself is back (the form alone could show the default team size for an emptied one).
       const restored = async () => /^ {2}teamSize: (\d+)$/m.exec(await wb.visibleEditorText())?.[1] === team && !(await wb.visibleEditorText()).includes('broken:');
+      // Three edits (Backspace, "4", the paste): each Ctrl+Z is followed by a wait for the editor to change.
       for (let i = 0; i < 10 && !(await restored()); i++) {
-        await j.session.page.keyboard.press('Control+Z');
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = await wb.visibleEditorText();
+        await j.session.page.keyboard.press('ControlOrMeta+Z', PACE);
+        await waitUntil('the editor to take the undo', async () => ((await wb.visibleEditorText()) !== before ? true : undefined));
       }
+      assert.ok(await restored(), 'undo brought the editor back to the saved team size');
       await waitUntil('the form back at the saved team size', async () => ((await f.value('teamSize')) === team && (await problem.isHidden()) ? true : undefined));
       assert.equal(j.frontMatter(j.assessmentPath).estimate && (j.frontMatter(j.assessmentPath).estimate as { teamSize: number }).teamSize, j.scenario.estimate.teamSize, 'nothing reached the file');
       await wb.save('assessment.md');

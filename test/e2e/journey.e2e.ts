@@ -18,6 +18,7 @@ import { assertLines, Journey, localToday, type Step } from './journey';
 import { SCENARIOS } from './scenarios';
 import { TREE_STEPS } from './treeSteps';
 import { EXPORT_STEPS } from './exportSteps';
+import { KEY_STEP } from './keySteps';
 import { E2eSession, prepareOnce } from './session';
 import { waitUntil } from './workbench';
 
@@ -129,6 +130,7 @@ const JOURNEY: Step[] = [
     },
   },
   ...TREE_STEPS,
+  KEY_STEP,
   ...EXPORT_STEPS,
   SWITCH_STEP,
   {

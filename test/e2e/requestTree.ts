@@ -65,10 +65,19 @@ export class RequestTree {
 
   /** Hovers the row's label and returns the text of the tooltip VS Code shows for it. */
   async tooltip(label: string): Promise<string> {
-    await this.row(label).first().locator('.label-name').first().hover();
+    const name = this.row(label).first().locator('.label-name').first();
     const hover = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: label }).first();
-    await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    return ((await hover.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    // The workbench shows a hover only after the pointer rests, and drops it when anything redraws the row (the
+    // tree refreshes as files change) or the pointer moved meanwhile: a person moves off and back, and so does this.
+    return waitUntil(`the tooltip of ${label}`, async () => {
+      if (!(await hover.isVisible())) {
+        await this.page.mouse.move(700, 450);
+        await name.hover();
+        const shown = await hover.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+        if (!shown) return undefined;
+      }
+      return ((await hover.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    }, 3 * UI_TIMEOUT);
   }
 
   /** Right-clicks the row and picks `item` from its context menu. */

@@ -14,6 +14,9 @@ import type { Locator, Page } from 'playwright-core';
 /** How long one UI condition may take before the step fails. */
 export const UI_TIMEOUT = 20_000;
 
+/** A person's typing pace: a key every 30 ms (keyboard.type and keyboard.press take it as their delay). */
+export const PACE = { delay: 30 };
+
 export interface InputPrompt {
   /** text the InputBox's title must contain, e.g. "(1/6)" */
   title: string;
@@ -123,7 +126,9 @@ export class Workbench {
     await this.page.keyboard.press('F1');
     const input = this.quickInput.locator('.quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await input.fill(`>${title}`);
+    // F1 opens it with the commands' ">" typed; the title is typed after it.
+    await waitUntil('the palette to read ">"', async () => ((await input.inputValue()) === '>' ? true : undefined));
+    await this.page.keyboard.type(title, PACE);
   }
 
   /** Closes a quick input left open, if any. */
@@ -178,7 +183,12 @@ export class Workbench {
     await this.waitForPromptTitle(prompt.title);
     await this.quickInput.locator('.quick-input-message', { hasText: prompt.prompt }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     const input = this.quickInput.locator('.quick-input-box input');
-    await input.fill(prompt.value);
+    // As a person answers: select whatever the box holds, type over it.
+    await input.click();
+    await this.page.keyboard.press('ControlOrMeta+A', PACE);
+    if (prompt.value === '') await this.page.keyboard.press('Backspace', PACE);
+    else await this.page.keyboard.type(prompt.value, PACE);
+    await waitUntil(`the prompt to hold "${prompt.value}"`, async () => ((await input.inputValue()) === prompt.value ? true : undefined));
     if (prompt.shot) await this.screenshot(prompt.shot);
     await input.press('Enter');
     // The same widget shows the next prompt; wait until this one is gone.
@@ -196,7 +206,10 @@ export class Workbench {
       const label = ((await rows.first().locator('.label-name').first().textContent()) ?? '').trim();
       if (label !== prompt.first) throw new Error(`The first item of "${prompt.title}" is "${label}", expected "${prompt.first}"`);
     }
-    if (prompt.filter) await input.fill(prompt.filter);
+    if (prompt.filter) {
+      await input.click();
+      await this.page.keyboard.type(prompt.filter, PACE);
+    }
     const row = rows.filter({ hasText: prompt.label }).first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     if (prompt.shot) await this.screenshot(prompt.shot);
@@ -240,7 +253,8 @@ export class Workbench {
     const find = this.activeEditor().locator('.find-widget.visible');
     const findInput = find.locator('textarea, input').first();
     await findInput.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await findInput.fill(text);
+    await this.page.keyboard.press('ControlOrMeta+A', PACE);
+    await this.page.keyboard.type(text, PACE);
     // "1 of 1" once the search ran ("No results" otherwise).
     await find.locator('.matchesCount', { hasText: / of [1-9]/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     // Enter selects the match in the editor; Escape closes the widget and leaves the selection.

@@ -22,6 +22,7 @@ describe('activation', () => {
       'customRequest.commitRequest',
       'customRequest.exportQuote',
       'customRequest.copyOfferText',
+      'customRequest.keepEditingKey',
     ]);
   });
 
