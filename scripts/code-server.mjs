@@ -5,7 +5,7 @@
 //   const server = await startCodeServer({ workspace, port: await findFreePort() });
 //   … drive server.workspaceUrl with playwright …
 //   await server.stop();
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCodeServer } from './ensure-code-server.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +24,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * @property {number} [port] default: $CRD_PORT, else 8080
  * @property {string} [host] default 127.0.0.1
  * @property {string[]} [extensions] built extension folders to load; default the repo itself
+ * @property {string} [vsix] a packaged extension to install into the fresh profile with code-server's
+ *   --install-extension, as a user installs it, instead of loading folders
  * @property {boolean} [untrusted] start with workspace trust on, so the folder opens in restricted mode
  * @property {'en' | 'zh-cn'} [locale] default 'en'
  * @property {Record<string, unknown>} [settings] merged over the seeded user settings
@@ -43,6 +45,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * @property {string} logPath code-server's stdout and stderr
  * @property {string} userDataDir
  * @property {string} extensionsDir
+ * @property {string} [installed] the folder the .vsix was installed to, when `vsix` was given
  * @property {Promise<number | null>} exited resolves with the exit code (null if killed) when the server process ends
  * @property {() => Promise<void>} stop kills the whole process group and waits until it is gone
  */
@@ -135,6 +138,56 @@ function linkExtension(extensionsDir, folder) {
 }
 
 /**
+ * Installs a .vsix into the profile as `code --install-extension` does for a
+ * user, and returns the folder it went to.
+ * @param {string} entry code-server's entry script
+ * @param {string} vsix
+ * @param {string} userDataDir
+ * @param {string} extensionsDir
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {string}
+ */
+function installVsix(entry, vsix, userDataDir, extensionsDir, env) {
+  const result = spawnSync(process.execPath, [entry, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.status !== 0 || !/successfully installed/.test(output)) throw new Error(`code-server --install-extension ${vsix} failed (exit code ${result.status}):\n${output}`);
+  const { publisher, name, version } = installedManifest(vsix, extensionsDir);
+  return join(extensionsDir, `${publisher}.${name}-${version}`);
+}
+
+/**
+ * The manifest of the one extension installed from `vsix`, as the profile's extensions.json records it.
+ * @param {string} vsix @param {string} extensionsDir
+ * @returns {{ publisher: string, name: string, version: string }}
+ */
+function installedManifest(vsix, extensionsDir) {
+  /** @type {{ identifier: { id: string }, version: string, relativeLocation: string }[]} */
+  const entries = JSON.parse(readFileSync(join(extensionsDir, 'extensions.json'), 'utf8'));
+  if (entries.length !== 1) throw new Error(`installing ${vsix} left ${entries.length} extensions in ${extensionsDir}`);
+  return JSON.parse(readFileSync(join(extensionsDir, entries[0].relativeLocation, 'package.json'), 'utf8'));
+}
+
+/**
+ * An extension folder written into a profile that already has an extensions.json
+ * (an installed .vsix): VS Code loads only what that file lists.
+ * @param {string} extensionsDir @param {string} folderName @param {string} id @param {string} version
+ */
+function registerExtensionFolder(extensionsDir, folderName, id, version) {
+  const file = join(extensionsDir, 'extensions.json');
+  if (!existsSync(file)) return;
+  const location = join(extensionsDir, folderName);
+  const entries = JSON.parse(readFileSync(file, 'utf8'));
+  entries.push({
+    identifier: { id },
+    version,
+    location: { $mid: 1, fsPath: location, external: pathToFileURL(location).href, path: location, scheme: 'file' },
+    relativeLocation: folderName,
+    metadata: { installedTimestamp: Date.now(), source: 'resource' },
+  });
+  writeFileSync(file, JSON.stringify(entries));
+}
+
+/**
  * The real Chinese language pack cannot be downloaded here, and without one
  * VS Code falls back to English. A stub pack with no translations is enough
  * for VS Code to switch to zh-cn, so extensions get their zh-cn strings.
@@ -175,6 +228,7 @@ function installChineseLanguagePackStub(userDataDir, extensionsDir) {
     },
   });
   writeJson(join(userDataDir, 'User', 'argv.json'), { locale: 'zh-cn' });
+  registerExtensionFolder(extensionsDir, `${publisher}.${name}-${version}`, `${publisher}.${name}`, version);
 }
 
 /**
@@ -238,7 +292,18 @@ export async function startCodeServer(options = {}) {
     ...(options.untrusted ? UNTRUSTED_SETTINGS : TRUSTED_SETTINGS),
     ...options.settings,
   });
-  for (const folder of options.extensions ?? [REPO_ROOT]) linkExtension(extensionsDir, folder);
+  // Own HOME and XDG folders, or code-server and git write into the user's home.
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+  };
+  // The same Node that built code-server's native modules runs it (they are ABI-bound).
+  const entry = realpathSync(codeServerBin);
+  const installed = options.vsix ? installVsix(entry, options.vsix, userDataDir, extensionsDir, env) : undefined;
+  if (!options.vsix) for (const folder of options.extensions ?? [REPO_ROOT]) linkExtension(extensionsDir, folder);
   if (options.locale === 'zh-cn') installChineseLanguagePackStub(userDataDir, extensionsDir);
   // Written up front so code-server does not generate one with a random password.
   const configPath = join(runDir, 'code-server.yaml');
@@ -256,18 +321,8 @@ export async function startCodeServer(options = {}) {
     ...(options.untrusted ? [] : ['--disable-workspace-trust']),
     ...(options.workspace ? [options.workspace] : []),
   ];
-  // Own HOME and XDG folders, or code-server and git write into the user's home.
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-  };
   const logPath = join(runDir, 'code-server.log');
   const logFd = openSync(logPath, 'a');
-  // The same Node that built code-server's native modules runs it (they are ABI-bound).
-  const entry = realpathSync(codeServerBin);
   // detached: a process group of its own, so stop() reaches the extension hosts too.
   const child = spawn(process.execPath, [entry, ...args], { cwd: runDir, env, detached: true, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
@@ -323,6 +378,7 @@ export async function startCodeServer(options = {}) {
     logPath,
     userDataDir,
     extensionsDir,
+    ...(installed ? { installed } : {}),
     exited,
     stop,
   };

@@ -11,7 +11,8 @@
  * Run: npx mocha --config test/e2e/.mocharc.json
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { splitFrontMatter } from '../../src/core/assessment';
 import { FORM_STEPS, SWITCH_STEP } from './formSteps';
 import { assertLines, Journey, localToday, type Step } from './journey';
@@ -26,6 +27,20 @@ const NEW_ASSESSMENT = 'customRequest.newAssessment';
 const ADR_FOLDER = 'doc/architecture/decisions';
 
 const JOURNEY: Step[] = [
+  {
+    title: 'the extension is installed from the .vsix, and holds what ships and nothing else',
+    async run(j) {
+      const installed = j.session.server.installed;
+      assert.ok(installed, 'code-server installed the .vsix');
+      const { filesUnder, shippingProblems } = await import('../../scripts/package.mjs');
+      const files = filesUnder(installed);
+      assert.deepEqual(shippingProblems(files), [], `the installed files: ${files.join(', ')}`);
+      const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { main: string };
+      assert.ok(existsSync(join(installed, manifest.main)), `package.json's main (${manifest.main}) is installed`);
+      // Not the development folder: nothing links back to the repository.
+      assert.ok(!lstatSync(installed).isSymbolicLink(), `${installed} is a copy`);
+    },
+  },
   {
     title: 'the workbench opens on the sample workspace and lists the commands',
     async run(j) {

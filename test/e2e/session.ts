@@ -26,14 +26,25 @@ export const E2E_OUTPUT = join(REPO_ROOT, 'test-output', 'e2e');
 
 let prepared: Promise<void> | undefined;
 
-/** Once per mocha process: the Debian packages, code-server, and `dist/` built from the current source. */
+/** The .vsix the journey installs: $CRD_VSIX when `npm test` packaged it already, else packaged by prepareOnce(). */
+export let VSIX = process.env.CRD_VSIX ?? '';
+
+/**
+ * Once per mocha process: the Debian packages, code-server, and the .vsix a
+ * user installs (`npm run package`'s build), which each run installs into its
+ * fresh profile with code-server's --install-extension.
+ */
 export function prepareOnce(): Promise<void> {
   prepared ??= (async () => {
     const { ensureSystemPackages, ensureCodeServer } = await import('../../scripts/ensure-code-server.mjs');
-    const { buildExtension } = await import('../../scripts/build-extension.mjs');
     ensureSystemPackages(E2E_PACKAGES);
     await ensureCodeServer();
-    buildExtension();
+    if (!VSIX) {
+      const { describePackage, packageExtension } = await import('../../scripts/package.mjs');
+      const built = packageExtension({ out: join(E2E_OUTPUT, 'custom-request-desk.vsix'), stage: join(E2E_OUTPUT, 'package-stage') });
+      console.log(`    [e2e] packaged ${built.vsix}: ${describePackage(built)}`);
+      VSIX = built.vsix;
+    }
   })();
   return prepared;
 }
@@ -84,6 +95,7 @@ export class E2eSession {
         workspace,
         port: await findFreePort(),
         locale: lang,
+        vsix: VSIX,
         runRoot: join(outDir, 'server'),
         // VS Code in the browser saves after a 1 s delay by default; the desktop default
         // (off) makes "unsaved, Ctrl+S, saved" a visible, deterministic sequence.
