@@ -116,10 +116,15 @@ export function describePackage(built) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  // --results <file>: the package's path, size and files as JSON (scripts/test.mjs prints them).
+  const { values } = parseArgs({ options: { out: { type: 'string' }, results: { type: 'string' } } });
   try {
     const built = packageExtension(values.out ? { out: values.out } : {});
     console.log(`[package] ${relative(process.cwd(), built.vsix) || built.vsix}: ${describePackage(built)}`);
+    if (values.results) {
+      mkdirSync(dirname(resolve(values.results)), { recursive: true });
+      writeFileSync(values.results, JSON.stringify(built, null, 2));
+    }
     if (!existsSync(built.vsix)) process.exitCode = 1;
   } catch (error) {
     console.error(error instanceof PackageError ? error.message : error);

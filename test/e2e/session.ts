@@ -124,12 +124,44 @@ export class E2eSession {
     }
   }
 
-  /** After a failed test: its screenshot, the browser console and the code-server log. */
+  /**
+   * After a failed test: its screenshot, the estimate form's HTML as it stood,
+   * the workbench's notifications (the toasts showing, then the whole list),
+   * the browser console and the code-server log.
+   */
   async recordFailure(testTitle: string): Promise<void> {
     this.failed = true;
-    await this.page.screenshot({ path: join(this.outDir, `FAILED-${fileSafe(testTitle)}.png`) }).catch(() => undefined);
+    const base = join(this.outDir, `FAILED-${fileSafe(testTitle)}`);
+    await this.page.screenshot({ path: `${base}.png` }).catch(() => undefined);
+    writeFileSync(`${base}.form.html`, (await this.formHtml()) ?? '<!-- the estimate form was not open -->\n');
+    writeFileSync(`${base}.notifications.txt`, await this.notifications());
     writeFileSync(join(this.outDir, 'browser-console.log'), this.consoleLines.join('\n') + '\n');
     copyFileSync(this.server.logPath, join(this.outDir, 'code-server.log'));
+  }
+
+  /** The estimate form's document as it stands: the webview frame that holds its #editor. */
+  private async formHtml(): Promise<string | undefined> {
+    for (const frame of this.page.frames()) {
+      if (frame === this.page.mainFrame()) continue;
+      if ((await frame.locator('#editor').count().catch(() => 0)) > 0) return frame.content().catch(() => undefined);
+    }
+    return undefined;
+  }
+
+  /** The toasts on screen, then every notification of the session from the notification centre. */
+  private async notifications(): Promise<string> {
+    const read = (selector: string) => this.page.locator(selector).allTextContents().catch(() => [] as string[]);
+    const toasts = await read('.notifications-toasts .notification-toast .notification-list-item-message');
+    let all: string[] = [];
+    try {
+      await this.workbench.closeQuickInput();
+      await this.workbench.runCommand('Notifications: Show Notifications');
+      await this.page.locator('.notifications-center').waitFor({ state: 'visible', timeout: 5_000 });
+      all = await read('.notifications-center .notification-list-item-message');
+    } catch {
+      all = ['(the notification centre could not be opened)'];
+    }
+    return [`Showing when the step failed (${toasts.length}):`, ...toasts, '', `All notifications (${all.length}):`, ...all, ''].join('\n');
   }
 
   /** Runs a program in the workspace and returns its stdout. */

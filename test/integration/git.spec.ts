@@ -87,8 +87,11 @@ describe('Commit Request', () => {
     const unstagedBefore = git(root, 'diff', '--binary', ...others);
     const head = git(root, 'rev-parse', 'HEAD').trim();
 
-    const result = await commitRequest({ assessment: request.assessment, message: 'docs(custom-request): ACME reverse push' });
+    let result: CommitRequestResult | undefined;
+    // Waiting for its message too: the log is written in batches, and a line still on its way would pass for the next command's.
+    const committed = await shownBy(COMMIT, async () => (result = await commitRequest({ assessment: request.assessment, message: 'docs(custom-request): ACME reverse push' })));
     assert.ok(result?.commit, 'Commit Request returned the commit');
+    assert.match(committed, new RegExp(`^Committed the request as ${result.commit.slice(0, 7)}`));
     assert.equal(result.commit, git(root, 'rev-parse', 'HEAD').trim());
     assert.equal(git(root, 'rev-parse', 'HEAD~1').trim(), head);
     assert.deepEqual([...result.files].sort(), expected);
