@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SetupError, ensureCodeServer, ensureSystemPackages } from './ensure-code-server.mjs';
 import { describePackage } from './package.mjs';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -204,4 +205,15 @@ export function outcome(step, code, seconds) {
     skipped,
     lines: [`[test] ${step.name}: ${failed ? 'FAILED' : 'passed'} in ${seconds.toFixed(1)}s${counts}`, ...notes.map((note) => `[test]   ✘ ${note}`)],
   };
+}
+
+/** The Debian packages (as root) and code-server the suites need; a missing one ends the run with one line saying what to install. */
+export async function prepareMachine() {
+  try {
+    ensureSystemPackages();
+    await ensureCodeServer();
+  } catch (error) {
+    console.error(error instanceof SetupError ? error.message : error);
+    process.exit(1);
+  }
 }

@@ -11,8 +11,7 @@
 // until the next run, so test-output/runs/<n>/ keeps a copy).
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SetupError, ensureCodeServer, ensureSystemPackages } from './ensure-code-server.mjs';
-import { outcome, REPO_ROOT, runStep, STEPS } from './test-steps.mjs';
+import { outcome, prepareMachine, REPO_ROOT, runStep, STEPS } from './test-steps.mjs';
 
 /** What each suite needs built before it, and the folder its output is left in. */
 const SUITES = {
@@ -33,13 +32,7 @@ if (!Number.isInteger(repeat) || repeat < 1) {
 }
 
 const started = Date.now();
-try {
-  ensureSystemPackages();
-  await ensureCodeServer();
-} catch (error) {
-  console.error(error instanceof SetupError ? error.message : error);
-  process.exit(1);
-}
+await prepareMachine();
 for (const step of suite.before) {
   const stepStarted = Date.now();
   const result = outcome(step, await runStep(step, { live: false }), (Date.now() - stepStarted) / 1000);

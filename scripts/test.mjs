@@ -10,19 +10,12 @@
 // second (its output goes straight through). The end-to-end journey comes
 // last, alone: it installs the .vsix the first lane packaged. After a failed
 // step no new step starts; a step already running finishes.
-import { SetupError, ensureCodeServer, ensureSystemPackages } from './ensure-code-server.mjs';
-import { outcome, runStep, STEPS } from './test-steps.mjs';
+import { outcome, prepareMachine, runStep, STEPS } from './test-steps.mjs';
 
 /** @typedef {import('./test-steps.mjs').Step} Step */
 
 const started = Date.now();
-try {
-  ensureSystemPackages();
-  await ensureCodeServer();
-} catch (error) {
-  console.error(error instanceof SetupError ? error.message : error);
-  process.exit(1);
-}
+await prepareMachine();
 
 let stop = false;
 /** @type {{ order: number, outcome: import('./test-steps.mjs').StepOutcome }[]} */
