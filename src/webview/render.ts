@@ -37,11 +37,17 @@ export function renderForm(): void {
   if (!form || !store.state.draft) return;
   const active = document.activeElement as HTMLElement | null;
   const focusId = active?.id;
+  // A redraw while the user types (the extension sent the assessment again) keeps the caret where it was,
+  // or the next key lands at the start of the field.
+  const caret = active instanceof HTMLInputElement ? { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection ?? undefined } : undefined;
   const focusAction = active?.dataset.action ? `[data-action="${active.dataset.action}"][data-index="${active.dataset.index ?? ''}"]` : undefined;
   form.innerHTML = formMarkup(store.state.draft, store.s);
   $('rates')!.dataset.markup = dayRatesMarkup(store.state.draft, store.s);
   const again = (focusId && document.getElementById(focusId)) || (focusAction && form.querySelector<HTMLElement>(focusAction));
-  if (again && !(again as HTMLButtonElement).disabled) again.focus();
+  if (again && !(again as HTMLButtonElement).disabled) {
+    again.focus();
+    if (caret && again instanceof HTMLInputElement && caret.start !== null && caret.end !== null) again.setSelectionRange(caret.start, caret.end, caret.direction);
+  }
   update();
 }
 

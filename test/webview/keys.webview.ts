@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { loadedForm, posted, until, useFormPage, value } from './formPage';
+import { LOAD, loadedForm, posted, send, until, useFormPage, value } from './formPage';
 
 /** Installs the host stand-in: what VS Code 1.100's webview pre/index.html does with a keydown on the webview's window. */
 async function withHost(page: Page): Promise<void> {
@@ -124,6 +124,17 @@ describe('the form keeps its editing keys (real bundle in Chromium)', function (
     await page.keyboard.press('Enter', PACE);
     await until(page, () => document.getElementById('status')?.textContent === 'Saving…');
     assert.equal((await posted(page)).filter((m) => m.type === 'save').length, 1);
+  });
+
+  it('the assessment sent again while the user types keeps the caret where it was: the next key lands after the last', async () => {
+    const page = await loadedForm();
+    await page.locator('#f-marginPercent').click();
+    await page.keyboard.press('Control+A', PACE);
+    await page.keyboard.type('3', PACE);
+    // The extension sends the assessment again (a watcher saw another file change): the form redraws its fields.
+    await send(page, LOAD);
+    await page.keyboard.type('0', PACE);
+    assert.equal(await value(page, 'f-marginPercent'), '30');
   });
 
   it('workbench shortcuts (F1, Ctrl+Shift+P, Ctrl+S, Ctrl+B, Alt+…) still reach the workbench', async () => {
