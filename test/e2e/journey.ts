@@ -59,7 +59,13 @@ export class Journey {
 
   /** The parsed YAML front matter of a workspace file. */
   frontMatter(relativePath: string): Record<string, unknown> {
-    const split = splitFrontMatter(this.read(relativePath));
+    // VS Code saves a document in place (truncate, then write): a read right after a save can see the file
+    // half-written. Read again until it has its front matter, for at most 5 s.
+    let split = splitFrontMatter(this.read(relativePath));
+    for (let tries = 0; !split && tries < 250; tries++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      split = splitFrontMatter(this.read(relativePath));
+    }
     assert.ok(split, `${relativePath} has no front matter`);
     return parseYaml(split.yaml) as Record<string, unknown>;
   }
