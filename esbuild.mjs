@@ -140,7 +140,7 @@ const builds = [
     name: 'yaml',
     options: {
       // What src/yamlOnDemand.ts hands out, from yaml's ES module build, which tree-shakes.
-      stdin: { contents: "export { parse, parseDocument, stringify, isMap, isScalar, isSeq } from 'yaml';", resolveDir: ROOT, sourcefile: 'yaml.js', loader: 'js' },
+      stdin: { contents: "export { parse, parseDocument, stringify, isMap, isScalar, isSeq, Composer, LineCounter, Parser } from 'yaml';", resolveDir: ROOT, sourcefile: 'yaml.js', loader: 'js' },
       format: 'cjs',
       platform: 'node',
       target: 'node20',

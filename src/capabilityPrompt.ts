@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { parseTagList, tagKey, uniqueTags } from './core/capabilities';
 import { CancelledError } from './core/errors';
+import { FIELD_LIMITS } from './core/fieldLimits';
 import { usedCapabilities } from './assessments';
 import { askText } from './prompts';
 
-const MAX_TAG = 60;
-const MAX_TAGS = 30;
+const MAX_TAG = FIELD_LIMITS.capabilityTag;
+const MAX_TAGS = FIELD_LIMITS.capabilities;
 
 /** Typed tags: each at most 60 characters, at most 30 of them. */
 function validateTags(value: string): string | undefined {

@@ -5,6 +5,7 @@
  * yaml, zod or the templates. Kept tiny: it is part of dist/extension.js.
  */
 import * as vscode from 'vscode';
+import { FIELD_LIMITS } from './core/fieldLimits';
 import { requiredText } from './prompts';
 
 export const NEW_ASSESSMENT_STEPS = 7;
@@ -21,6 +22,6 @@ export function customerPrompt() {
     totalSteps: NEW_ASSESSMENT_STEPS,
     prompt: vscode.l10n.t('Customer'),
     placeHolder: vscode.l10n.t('e.g. Northwind Logistics'),
-    validate: requiredText(200),
+    validate: requiredText(FIELD_LIMITS.customer),
   };
 }

@@ -38,11 +38,18 @@ export async function pickOne<T extends vscode.QuickPickItem>(items: T[], option
   return picked;
 }
 
+/**
+ * Single-line text of bounded length (a limit of src/core/fieldLimits.ts), counted as
+ * the front matter's schema counts it: trimmed, as askText returns it.
+ */
+export function limitedText(max: number): (value: string) => string | undefined {
+  return (value) => (value.trim().length > max ? vscode.l10n.t('At most {0} characters.', max) : undefined);
+}
+
 /** Required, single-line text of bounded length. */
 export function requiredText(max: number): (value: string) => string | undefined {
   return (value) => {
     if (!value.trim()) return vscode.l10n.t('This field is required.');
-    if (value.length > max) return vscode.l10n.t('At most {0} characters.', max);
-    return undefined;
+    return limitedText(max)(value);
   };
 }

@@ -22,4 +22,14 @@ export const parseDocument = ((...args: Parameters<typeof Yaml.parseDocument>) =
 export const stringify = ((...args: Parameters<typeof Yaml.stringify>) => yaml().stringify(...args)) as typeof Yaml.stringify;
 export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
 export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
+/** The classes by a function each that makes one (`new` on it returns the instance): enough for `new Parser(…)`, not for `instanceof`. */
+function lazyClass<K extends 'Composer' | 'LineCounter' | 'Parser'>(name: K): (typeof Yaml)[K] {
+  return function (...args: unknown[]) {
+    const Class = yaml()[name] as unknown as new (...args: unknown[]) => unknown;
+    return new Class(...args);
+  } as unknown as (typeof Yaml)[K];
+}
+export const Composer = lazyClass('Composer');
+export const LineCounter = lazyClass('LineCounter');
+export const Parser = lazyClass('Parser');
 export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;

@@ -192,7 +192,7 @@ export function generateMonorepo(root: string): Monorepo {
       ...(status === 'accepted' ? { accepted: { quote: records.at(-1)!.number, date: created } } : {}),
       ...(status === 'draft' ? {} : { estimate: goldenFm.estimate }),
     } as AssessmentFrontMatter;
-    const text = assessmentText(fm, body.replaceAll(goldenFm.title, title).replaceAll(goldenFm.customer, customer), status === 'draft' ? estimateHint(lang, 'CNY', 3000) : '');
+    const text = assessmentText(fm, body.replaceAll(goldenFm.title, title).replaceAll(goldenFm.customer, customer), status === 'draft' ? estimateHint(lang, 'CNY', { dayRate: 3000, roundFeesTo: 0, taxRatePercent: 0 }) : '');
     w.write(`${folder}/assessment.md`, text);
     if (status === 'estimated' && adr && lang === 'en' && quoteTargets.length < 12) quoteTargets.push(`${folder}/assessment.md`);
   }

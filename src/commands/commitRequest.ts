@@ -3,12 +3,14 @@ import { chooseAssessment, folderRelative, type AssessmentRef } from '../assessm
 import { parseCommandArgs } from '../commandArgs';
 import { readSettings } from '../config';
 import { parseAssessment } from '../core/assessment';
-import { commitRequestArgsSchema, locateFiles, parseStatus, planCommit, proposedMessage, requestFiles } from '../core/commitPlan';
+import { commitRequestArgsSchema, locateFiles, parseStatus, planCommit, proposedMessage, requestFiles, type RequestFile } from '../core/commitPlan';
 import { DeskError } from '../core/errors';
 import { commitPaths, repositoryFor, statusOf } from '../git';
 import { log } from '../log';
 import { askText, requiredText } from '../prompts';
+import { uiLang } from '../uiLanguage';
 import { currentText, ensureSaved } from '../workspaceFs';
+import { checkCommitFiles } from './commitChecks';
 
 export const COMMIT_REQUEST_COMMAND = 'customRequest.commitRequest';
 
@@ -35,8 +37,13 @@ function inform(message: string): void {
   void vscode.window.showInformationMessage(message);
 }
 
-/** File names for a message: `assessment.md, quote-Q-2026-001-acme.md`. */
-const names = (files: readonly { path: string }[]) => files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)).join(', ');
+/**
+ * The files for a message, each by its whole workspace-relative path
+ * (`docs/custom-requests/…/assessment.md, doc/adr/quotes/quote-Q-2026-001-acme.md`):
+ * a base name alone would hide which file would be committed.
+ */
+const shownPaths = (folder: vscode.WorkspaceFolder, files: readonly RequestFile[]) =>
+  files.map((file) => vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, file.path))).join(uiLang() === 'zh-cn' ? '、' : ', ');
 
 /**
  * Commits one request's files, and only them: the assessment, its quotes, its
@@ -53,7 +60,10 @@ export function commitRequest() {
 
     ensureSaved(uri);
     const { frontMatter } = parseAssessment(await currentText(uri), vscode.workspace.asRelativePath(uri));
-    const files = requestFiles(frontMatter, folderRelative(folder, uri), readSettings(folder.uri).assessmentFolder);
+    const settings = readSettings(folder.uri);
+    // Refuses a quote or ADR path the front matter names that is not the request's own, before anything is looked at.
+    const assessmentPath = folderRelative(folder, uri);
+    const files = requestFiles(frontMatter, assessmentPath, settings.assessmentFolder);
     // Git commits what is on disk: an unsaved edit in an editor would be left out without a word.
     for (const file of files) ensureSaved(vscode.Uri.joinPath(folder.uri, file.path));
     const { inside, outside } = locateFiles(files, folder.uri.path, repository.path);
@@ -67,6 +77,8 @@ export function commitRequest() {
         'zh-cn': `${conflicted}：存在合并冲突。请先解决冲突并标记为已解决，再提交此需求；未提交任何内容。`,
       });
     }
+    // What is on disk must be what the extension wrote: no link on the way, the quotes recorded, an ADR the ADR lister lists.
+    plan.commit = await checkCommitFiles(folder, assessmentPath, frontMatter, settings, plan.commit);
     if (plan.commit.length === 0) {
       inform(vscode.l10n.t('Nothing to commit for this request: its files are already committed.'));
       return { commit: undefined, files: [], repository };
@@ -78,7 +90,7 @@ export function commitRequest() {
       args.message ??
       (await askText({
         title,
-        prompt: vscode.l10n.t('Commit message for {0}. Your other changes stay as they are.', names(plan.commit)),
+        prompt: vscode.l10n.t('Commit message for {0}. Your other changes stay as they are.', shownPaths(folder, plan.commit)),
         value: proposedMessage(frontMatter, plan.commit),
         validate: requiredText(10_000),
       }));
@@ -90,8 +102,8 @@ export function commitRequest() {
 
     inform(
       outside.length > 0
-        ? vscode.l10n.t('Committed the request as {0} ({1}). Not committed, outside this repository: {2}.', commit.slice(0, 7), names(plan.commit), outside.map((file) => file.path).join(', '))
-        : vscode.l10n.t('Committed the request as {0} ({1}).', commit.slice(0, 7), names(plan.commit)),
+        ? vscode.l10n.t('Committed the request as {0} ({1}). Not committed, outside this repository: {2}.', commit.slice(0, 7), shownPaths(folder, plan.commit), shownPaths(folder, outside))
+        : vscode.l10n.t('Committed the request as {0} ({1}).', commit.slice(0, 7), shownPaths(folder, plan.commit)),
     );
     return { commit, files: paths, repository };
   };

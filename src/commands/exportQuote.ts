@@ -154,7 +154,8 @@ export function exportQuote(index: RequestIndex) {
     const supplier = quote.supplier ?? readSettings(folder.uri).supplier;
     // Independent of each other: asked together rather than one round trip after another.
     const [lang, renderedBody, logo]: [Lang, string, InlineLogo | undefined] = await Promise.all([languageOf(folder, quote, body), render(body, file), readLogo(folder, supplier)]);
-    const html = quoteHtmlDocument({ lang, quote, renderedBody, logo, file });
+    // Refuses a page that lacks part of the quote (exportCheck.ts), before anything is written.
+    const html = quoteHtmlDocument({ lang, quote, markdown: body, renderedBody, logo, file });
 
     const target = uri.with({ path: exportPath(uri.path) });
     const written = await writeExport(target, html, replace, quote.number);

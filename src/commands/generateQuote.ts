@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseCommandArgs } from '../commandArgs';
 import { generateQuoteArgsSchema } from '../core/schema';
 import { quotePlacement } from '../core/adr';
+import { unsafeAdrPathError, unsafePath } from '../core/requestPaths';
 import { readAdr } from '../adrs';
 import { DeskError } from '../core/errors';
 import { dirname, joinPath } from '../core/paths';
@@ -59,6 +60,9 @@ export function generateQuote(extensionUri: vscode.Uri, index?: RequestIndex) {
     let adr: AdrRef | undefined;
     let quoteFolder = dirname(uri.path);
     if (frontMatter.adr) {
+      // The ADR's folder decides where the quote is written: a path into .git or out of the folder is refused by name.
+      const unsafe = unsafePath(frontMatter.adr.path);
+      if (unsafe) throw unsafeAdrPathError(vscode.workspace.asRelativePath(uri), frontMatter.adr.path, unsafe);
       const adrPath = joinPath(folder.uri.path, frontMatter.adr.path);
       const current = await (earlyAdr && namedAdr === frontMatter.adr.path ? earlyAdr : readAdr(folder, frontMatter.adr.path));
       if (!current) log().warn(`ADR ${frontMatter.adr.path} could not be read; the quote uses the title recorded in the assessment.`);

@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../commandArgs';
 import { newAssessmentArgsSchema } from '../core/schema';
 import type { NewAssessmentData } from '../core/assessment';
 import { uniqueTags } from '../core/capabilities';
+import { clipText, FIELD_LIMITS } from '../core/fieldLimits';
 import { CancelledError, DeskError } from '../core/errors';
 import type { Lang } from '../core/lang';
 import { dirname } from '../core/paths';
@@ -14,7 +15,7 @@ import { chooseWorkspaceFolder, folderRelative } from '../assessments';
 import { askCapabilities } from '../capabilityPrompt';
 import { readSettings } from '../config';
 import { log } from '../log';
-import { askText, pickOne, requiredText } from '../prompts';
+import { askText, limitedText, pickOne, requiredText } from '../prompts';
 import { customerPrompt, NEW_ASSESSMENT_STEPS, newAssessmentTitle } from '../firstPrompt';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
@@ -91,10 +92,10 @@ export function newAssessment(extensionUri: vscode.Uri, answered?: { customer: T
     const customer = args.customer?.trim() || (answered ? await answeredCustomer(answered.customer) : await askText(customerPrompt()));
     const requestTitle =
       args.title?.trim() ||
-      (await askText({ title, step: 2, totalSteps: STEPS, prompt: vscode.l10n.t('The request, in one line as sales put it'), placeHolder: vscode.l10n.t('e.g. Push robot data to their platform instead of using our open API'), validate: requiredText(300) }));
+      (await askText({ title, step: 2, totalSteps: STEPS, prompt: vscode.l10n.t('The request, in one line as sales put it'), placeHolder: vscode.l10n.t('e.g. Push robot data to their platform instead of using our open API'), validate: requiredText(FIELD_LIMITS.title) }));
     const broughtBy =
       args.broughtBy ??
-      (await askText({ title, step: 3, totalSteps: STEPS, prompt: vscode.l10n.t('Who brought it (optional)'), placeHolder: vscode.l10n.t('e.g. Wang, Sales Director'), validate: (v) => (v.length > 200 ? vscode.l10n.t('At most {0} characters.', 200) : undefined) }));
+      (await askText({ title, step: 3, totalSteps: STEPS, prompt: vscode.l10n.t('Who brought it (optional)'), placeHolder: vscode.l10n.t('e.g. Wang, Sales Director'), validate: limitedText(FIELD_LIMITS.broughtBy) }));
 
     let dealSize: NewAssessmentData['dealSize'];
     if (args.dealSize !== undefined) {
@@ -180,7 +181,13 @@ export function newAssessment(extensionUri: vscode.Uri, answered?: { customer: T
       capabilities,
       created: args.today ?? todayIso(),
       adr: relatedAdr
-        ? { path: folderRelative(folder, fs.uri(relatedAdr.path)), number: relatedAdr.number, title: relatedAdr.title, status: relatedAdr.status }
+        ? {
+            path: folderRelative(folder, fs.uri(relatedAdr.path)),
+            number: relatedAdr.number,
+            // copies of the ADR's own texts, cut to what the front matter takes: a long ADR title must not make the new assessment unreadable
+            title: clipText(relatedAdr.title, FIELD_LIMITS.adrTitle),
+            ...(relatedAdr.status !== undefined ? { status: clipText(relatedAdr.status, FIELD_LIMITS.adrStatus) } : {}),
+          }
         : null,
     };
     // Choosing a free folder and writing into it run one command at a time, so two requests never share a folder.

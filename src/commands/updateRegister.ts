@@ -116,6 +116,7 @@ export function updateRegister(extensionUri: vscode.Uri) {
       today: args.today ?? todayIso(),
       quoteValidityDays: settings.quoteValidityDays,
       exists: (file) => existing.has(file),
+      estimateDefaults: settings,
     });
     const changed = await writeRegister(fs, path, content);
     const register = fs.uri(path);

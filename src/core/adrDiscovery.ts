@@ -4,11 +4,11 @@
  * `doc/adr`, log4brains' `.log4brains.yml`, MADR's `docs/decisions` and other
  * common names. See adrFolders.ts for the tools' rules, read from their sources.
  */
-import { parse as parseYaml } from 'yaml';
 import type { AdrTool } from './adrFolders';
 import { tryReadText, type DirEntry, type ReadFs } from './fsPort';
 import { dirname, isInside, joinPath, relativePath } from './paths';
 import { FILE_CONCURRENCY, mapPool } from './pool';
+import { parseFrontMatterYaml } from './yamlLimits';
 
 // ---------------------------------------------------------------------------
 // ADR folder discovery
@@ -236,11 +236,14 @@ async function scanFolder(fs: ReadFs, root: string, dir: string, found: FolderSe
 async function log4brainsFolders(fs: ReadFs, dir: string): Promise<Omit<AdrFolder, 'source'>[]> {
   const text = await tryReadText(fs, joinPath(dir, '.log4brains.yml'));
   if (text === undefined) return [];
+  // Refused (too long, too deep, not valid YAML, a key twice): no folders from it, as for any unreadable config.
+  const { document } = parseFrontMatterYaml(text);
+  if (!document) return [];
   let config: unknown;
   try {
-    config = parseYaml(text);
+    config = document.toJS();
   } catch {
-    return [];
+    return []; // aliases that would expand too far (yaml's maxAliasCount)
   }
   const project = isRecord(config) && isRecord(config.project) ? config.project : undefined;
   if (!project) return [];

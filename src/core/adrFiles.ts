@@ -3,12 +3,13 @@
  * log4brains files, listed in the order people read them. Which names count
  * as ADRs follows the tools' own rules (see adrFolders.ts).
  */
-import { parse as parseYaml } from 'yaml';
 import type { AdrFolder, AdrTool } from './adrFolders';
 import { isAdrFileName, isRecord, LOG4BRAINS_RESERVED, SCAN_CONCURRENCY } from './adrFolders';
 import { atxHeading, capAdrText, capLine, fieldLine, isStatusPlaceholder, linksToText, numberedTitle, stripHtmlComments } from './adrText';
+import { unescapeMarkdown } from './markdownText';
 import { readText, type DirEntry, type ReadFs } from './fsPort';
 import { basename, joinPath } from './paths';
+import { parseFrontMatterYaml } from './yamlLimits';
 
 // ---------------------------------------------------------------------------
 // ADR files
@@ -180,11 +181,14 @@ function splitFrontMatter(text: string): { frontMatter?: Record<string, unknown>
   const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { body: text };
   const body = text.slice(match[0].length);
+  // Refused (too long, too deep, not valid YAML, a key twice): read as if there were none, as ever for broken YAML.
+  const { document } = parseFrontMatterYaml(match[1]);
+  if (!document) return { body };
   try {
-    const data: unknown = parseYaml(match[1]);
+    const data: unknown = document.toJS();
     return isRecord(data) ? { frontMatter: data, body } : { body };
   } catch {
-    return { body };
+    return { body }; // aliases that would expand too far (yaml's maxAliasCount)
   }
 }
 
@@ -260,12 +264,15 @@ function scanBody(body: string): ScannedBody {
   return out;
 }
 
-/** Markdown links to their text, emphasis markers and code ticks dropped. */
+/**
+ * Markdown links to their text, emphasis markers and code ticks dropped, and
+ * backslash escapes and character references resolved (our templates escape
+ * a title, see markdownText.ts), so `\<select>` reads back as `<select>` and
+ * an escaped `\*\*` is kept.
+ */
 function cleanInline(text: string): string {
   // Fixed strings only in the second pattern: linear.
-  return linksToText(text)
-    .replace(/(\*\*|__|`)/g, '')
-    .trim();
+  return unescapeMarkdown(text, (raw) => linksToText(raw).replace(/(\*\*|__|`)/g, '')).trim();
 }
 
 function cleanStatus(value: string | undefined): string | undefined {

@@ -73,7 +73,7 @@ export async function planNewAdr(
     request: requestView(fm),
     assessment: { link: relativePath(args.adrFolder, args.assessmentPath) },
     quotes: quoteViews(fm, root, args.adrFolder, args.settings.quoteValidityDays),
-    estimate: estimateView(fm),
+    estimate: estimateView(fm, args.settings),
     newAdr: { number: number ?? 0, title: args.title, date: args.today, status },
   };
   const template = args.format === 'nygard' ? 'adr-nygard.md.hbs' : 'adr-madr.md.hbs';

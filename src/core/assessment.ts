@@ -5,15 +5,16 @@
  * `yaml` Document API, so the user's comments and layout survive) and the
  * generated links block between the LINKS markers.
  */
-import { isMap, parseDocument, stringify, type Document } from 'yaml';
+import { isMap, stringify, type Document } from 'yaml';
 import type { core } from 'zod/mini';
 import { DeskError } from './errors';
 import { splitFrontMatter } from './frontMatterFence';
 import { setTopLevelKeys } from './frontMatterLines';
 import type { Bilingual, Lang } from './lang';
-import type { AssessmentFrontMatter, QuoteRecord } from './schema';
+import type { AssessmentFrontMatter, QuoteRecord, Settings } from './schema';
 import { problemsMessage } from './fieldMessages';
 import { ASSESSMENT_KIND, assessmentFrontMatterSchema } from './schema';
+import { frontMatterRefusal, parseFrontMatterYaml } from './yamlLimits';
 import { joinSlugs, slugify } from './slug';
 
 export { frontMatterHead, splitFrontMatter } from './frontMatterFence';
@@ -72,8 +73,11 @@ export function newFrontMatter(data: NewAssessmentData): AssessmentFrontMatter {
   };
 }
 
-/** A commented example estimate placed in a new assessment's front matter, until the form exists. */
-export function estimateHint(lang: Lang, currency: string, dayRate: number): string {
+/**
+ * A commented example estimate placed in a new assessment's front matter, until the form exists.
+ * It carries the settings' day rate, fee rounding step and tax rate, so uncommenting it prices as the form would.
+ */
+export function estimateHint(lang: Lang, currency: string, settings: Pick<Settings, 'dayRate' | 'roundFeesTo' | 'taxRatePercent'>): string {
   const lines =
     lang === 'zh-cn'
       ? ['# 估算：去掉下面各行开头的 "# " 并填写，然后运行“生成报价单”命令（Custom Request: Generate Quote）。', '# 人天按乐观、最可能、悲观三点估算；人天单价按币种的主单位填写（如元、美元）。']
@@ -84,12 +88,14 @@ export function estimateHint(lang: Lang, currency: string, dayRate: number): str
       workItems: [{ name: lang === 'zh-cn' ? '定制开发' : 'Custom development', role: 'engineer', optimistic: 20, mostLikely: 30, pessimistic: 45 }],
       teamSize: 2,
       focusFactor: 0.8,
-      dayRates: { engineer: dayRate },
+      dayRates: { engineer: settings.dayRate },
       releasesPerYear: 4,
       testingDaysPerRelease: 5,
       supportYears: 2,
       contingencyPercent: 10,
       marginPercent: 20,
+      roundFeesTo: settings.roundFeesTo,
+      taxRatePercent: settings.taxRatePercent,
       standard: { days: 3, fee: 0 },
     },
   });
@@ -137,17 +143,9 @@ export function yamlProblem(error: { message: string }): string {
 export function parseAssessment(text: string, file: string): ParsedAssessment {
   const split = splitFrontMatter(text);
   if (!split) throw notAnAssessment(file);
-  const document = parseDocument(split.yaml, { prettyErrors: true });
-  if (document.errors.length > 0) {
-    const first = document.errors[0];
-    const line = first.linePos?.[0].line;
-    // +1: the opening `---` line sits above the YAML.
-    const where = line ? `${file}:${line + 1}` : file;
-    throw new DeskError('invalid-front-matter', {
-      en: `The front matter of ${where} is not valid YAML: ${yamlProblem(first)}`,
-      'zh-cn': `${where} 的 front matter 不是有效的 YAML：${yamlProblem(first)}`,
-    });
-  }
+  // Too long, too deep, not valid YAML or a key twice: refused, naming the file and the line.
+  const { document, refusal } = parseFrontMatterYaml(split.yaml);
+  if (refusal) throw new DeskError('invalid-front-matter', frontMatterRefusal(file, refusal));
   const raw = document.toJS() as unknown;
   if (!raw || typeof raw !== 'object' || (raw as { kind?: unknown }).kind !== ASSESSMENT_KIND) throw notAnAssessment(file);
   const result = assessmentFrontMatterSchema.safeParse(raw, { reportInput: true }); // reportInput: a wrong value is not "is missing"
@@ -216,6 +214,13 @@ const markerPatterns = Object.fromEntries(
   ]),
 ) as Record<BlockName, { start: RegExp; end: RegExp }>;
 
+/** The line without its CR and the spaces and tabs before it: stepped back by hand, as `/[ \t]*\r?$/` retries every space run from each of its spaces (quadratic). */
+function withoutTrailingBlanks(line: string): string {
+  let end = line.endsWith('\r') ? line.length - 1 : line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
 /**
  * Where a generated block's content lies: from the end of its start marker's
  * text to the start of its end marker's line. Markers count only on a line of
@@ -231,7 +236,7 @@ function findGeneratedBlock(body: string, name: BlockName): { from: number; to: 
     const newline = body.indexOf('\n', at);
     const lineEnd = newline < 0 ? body.length : newline;
     const line = body.slice(at, lineEnd);
-    if (start.test(line)) from = at + line.replace(/[ \t]*\r?$/, '').length;
+    if (start.test(line)) from = at + withoutTrailingBlanks(line).length;
     else if (from !== undefined && end.test(line)) return { from, to: at };
     if (newline < 0) break;
     at = newline + 1;

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { isInside, joinPath, relativePath } from './paths';
 import { baseQuoteNumber, parseQuoteNumber } from './quote';
+import { escapingPath, foreignFileError, foreignPath, registerPathError } from './requestPaths';
 import type { AssessmentFrontMatter, QuoteRecord } from './schema';
 
 /** Arguments of `customRequest.commitRequest` (the assessment is a vscode.Uri or a path, resolved by the adapter). */
@@ -30,13 +31,31 @@ export interface RequestFile {
  * assessment, each recorded quote, its ADR and the register
  * (`<assessmentFolder>/README.md`). Which of them have changes is Git's to say
  * (planCommit): an ADR the request only links to is committed already and drops out there.
+ *
+ * The quote and ADR paths are read from the front matter, which anyone can
+ * edit: each must be a path the extension would have written for that role
+ * (see requestPaths.ts), or the whole request is refused with a DeskError
+ * naming the field (`quotes[0].path`, `adr.path`) and its value.
  */
 export function requestFiles(frontMatter: Pick<AssessmentFrontMatter, 'quotes' | 'adr'>, assessmentPath: string, assessmentFolder: string): RequestFile[] {
-  const files: RequestFile[] = [{ role: 'assessment', path: joinPath(assessmentPath) }];
-  for (const quote of frontMatter.quotes) files.push({ role: 'quote', path: joinPath(quote.path), quote });
-  if (frontMatter.adr) files.push({ role: 'adr', path: joinPath(frontMatter.adr.path) });
-  files.push({ role: 'register', path: joinPath(assessmentFolder, 'README.md') });
-  // A quote recorded twice (or an ADR used as the register) is one path to Git.
+  const assessment = joinPath(assessmentPath);
+  const files: RequestFile[] = [{ role: 'assessment', path: assessment }];
+  const adrPath = frontMatter.adr?.path;
+  if (adrPath !== undefined) {
+    const why = foreignPath(adrPath, 'adr', { assessmentPath: assessment });
+    if (why) throw foreignFileError(assessment, 'adr.path', adrPath, why);
+  }
+  frontMatter.quotes.forEach((quote, i) => {
+    const why = foreignPath(quote.path, 'quote', { assessmentPath: assessment, adrPath, number: quote.number });
+    if (why) throw foreignFileError(assessment, `quotes[${i}].path`, quote.path, why);
+    files.push({ role: 'quote', path: quote.path, quote });
+  });
+  if (adrPath !== undefined) files.push({ role: 'adr', path: adrPath });
+  const register = joinPath(assessmentFolder, 'README.md');
+  const escaping = escapingPath(register);
+  if (escaping) throw registerPathError(register, escaping);
+  files.push({ role: 'register', path: register });
+  // A quote recorded twice is one path to Git.
   return files.filter((file, i) => files.findIndex((other) => other.path === file.path) === i);
 }
 

@@ -12,14 +12,16 @@
  *
  * Pricing (all amounts in integer minor units, see money.ts):
  * - priced effort = the chosen percentile (default P80), rounded up to the next half person-day;
- * - effort cost = priced effort × the blended day rate (each item's role rate weighted by its mean);
+ * - effort cost = priced effort × the blended day rate (each item's role rate weighted by its mean,
+ *   rounded to a minor unit: the rate the figures show);
  * - contingency = effort cost × contingency %; margin = (cost + contingency) × margin %;
  * - NRE fee = cost + contingency + margin, rounded up to the fee step when one is set;
  * - recurring days per year = platform releases per year × compatibility-testing days per release;
  *   yearly fee = days × the recurring role's day rate, plus margin (no contingency: the work is
  *   known and repeated), rounded up to the fee step; term fee = yearly fee × support years;
- * - total over the term = NRE fee + term fee; tax, when a rate is set, is computed on each
- *   tax-exclusive line and rounded once per line.
+ * - total over the term = NRE fee + term fee; tax, when a rate is set, is computed on the NRE
+ *   fee and on the yearly fee and rounded once per line; the term's tax is NRE tax + each year's
+ *   tax, so every total the quote shows is the sum of the lines it shows.
  * Calendar duration = priced effort ÷ (team size × focus factor × 5 working days a week),
  * rounded up to the next half week.
  */
@@ -119,7 +121,7 @@ export interface EstimateResult {
   /** the chosen percentile, rounded up to a half person-day */
   pricedDays: number;
   calendar: { weeks: number; teamSize: number; focusFactor: number };
-  /** blended day rate, minor units per person-day (rounded for display only) */
+  /** blended day rate, minor units per person-day, rounded once: the effort cost is priced days × this */
   blendedDayRateMinor: number;
   nre: {
     effortCostMinor: number;
@@ -228,8 +230,9 @@ function estimateFrom(input: EstimateInput, given?: TotalEffort): EstimateResult
   const weights = input.workItems.map((item) => item.optimistic + 4 * item.mostLikely + item.pessimistic);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const weightedRates = input.workItems.reduce((sum, item, i) => sum + weights[i] * rateMinor(item.role), 0);
-  const effortCostMinor = weightSum > 0 ? Math.round((pricedDays * weightedRates) / weightSum) : 0;
   const blendedDayRateMinor = weightSum > 0 ? Math.round(weightedRates / weightSum) : 0;
+  // The rate the figures show, times the priced days (a half-integer, so the product is exact): the line adds up.
+  const effortCostMinor = Math.round(pricedDays * blendedDayRateMinor);
 
   const stepMinor = toMinor(input.roundFeesTo, currency);
   const contingencyMinor = percentOf(effortCostMinor, input.contingencyPercent);
@@ -245,10 +248,13 @@ function estimateFrom(input: EstimateInput, given?: TotalEffort): EstimateResult
   const termFeeMinor = feePerYearMinor * input.supportYears;
   const termTotalMinor = nreFeeMinor + termFeeMinor;
 
-  const taxLine = (exclusiveMinor: number): TaxLine => {
-    const taxMinor = percentOf(exclusiveMinor, input.taxRatePercent);
-    return { exclusiveMinor, taxMinor, inclusiveMinor: exclusiveMinor + taxMinor };
-  };
+  const taxLine = (exclusiveMinor: number, taxMinor = percentOf(exclusiveMinor, input.taxRatePercent)): TaxLine => ({
+    exclusiveMinor,
+    taxMinor,
+    inclusiveMinor: exclusiveMinor + taxMinor,
+  });
+  const nreTax = taxLine(nreFeeMinor);
+  const yearlyTax = taxLine(feePerYearMinor);
 
   return {
     currency,
@@ -287,9 +293,10 @@ function estimateFrom(input: EstimateInput, given?: TotalEffort): EstimateResult
       input.taxRatePercent > 0
         ? {
             ratePercent: input.taxRatePercent,
-            nre: taxLine(nreFeeMinor),
-            yearly: taxLine(feePerYearMinor),
-            term: taxLine(termTotalMinor),
+            nre: nreTax,
+            yearly: yearlyTax,
+            // the sum of the lines above, not the rate applied to the term again: no second rounding
+            term: taxLine(termTotalMinor, nreTax.taxMinor + yearlyTax.taxMinor * input.supportYears),
           }
         : undefined,
     standard: { days: input.standard.days, feeMinor: toMinor(input.standard.fee, currency) },

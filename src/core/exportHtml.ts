@@ -11,6 +11,7 @@ import { intlLocale, type Lang } from './lang';
 import { basename, dirname, joinPath } from './paths';
 import type { QuoteFile } from './quoteFile';
 import { activeContent, escapeHtml, sanitizeRenderedHtml } from './sanitizeHtml';
+import { expectedPieces, htmlText, missingMessage, missingPieces } from './exportCheck';
 
 /** A logo bigger than this is left out (a letterhead logo is a few KB; a photo would bloat every export). */
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -110,10 +111,16 @@ export interface InlineLogo {
  * The standalone page. `renderedBody` is what `markdown.api.render` made of
  * the quote's body (front matter already stripped); it is sanitised here, and
  * the finished page is checked once more: a page that would still run or load
- * anything is refused rather than written.
+ * anything is refused rather than written, and so is a page that does not
+ * show the whole quote: `markdown`, the body it was rendered from, says what
+ * the page must show (exportCheck.ts: customer, title, amounts, sections,
+ * signature block).
  */
-export function quoteHtmlDocument(args: { lang: Lang; quote: QuoteFile; renderedBody: string; logo?: InlineLogo; file: string }): string {
+export function quoteHtmlDocument(args: { lang: Lang; quote: QuoteFile; markdown: string; renderedBody: string; logo?: InlineLogo; file: string }): string {
   const { lang, quote } = args;
+  const body = sanitizeRenderedHtml(args.renderedBody).trim();
+  const missing = missingPieces(expectedPieces(quote, args.markdown, lang), htmlText(body));
+  if (missing.length > 0) throw new DeskError('invalid-input', missingMessage(args.file, missing));
   const title = `${quote.number} · ${quote.customer}${lang === 'zh-cn' ? '：' : ': '}${quote.title}`;
   const logo = args.logo ? `<header class="letterhead"><img src="data:${args.logo.mimeType};base64,${args.logo.base64}" alt="${escapeHtml(args.logo.alt)}"></header>\n` : '';
   const html = `<!DOCTYPE html>
@@ -129,7 +136,7 @@ ${printStylesheet(lang, quote.number)}</style>
 </head>
 <body>
 ${logo}<main>
-${sanitizeRenderedHtml(args.renderedBody).trim()}
+${body}
 </main>
 </body>
 </html>

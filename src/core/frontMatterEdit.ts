@@ -4,14 +4,15 @@
  * file keeps its bytes). Set Status needs the whole front matter valid; Set
  * Capability Tags only valid YAML, so a half-typed estimate does not block it.
  */
-import { isMap, parseDocument, type Document } from 'yaml';
-import { splitFrontMatter, lineEnding, withLineEnding, yamlProblem } from './assessment';
+import { isMap, type Document } from 'yaml';
+import { splitFrontMatter, lineEnding, withLineEnding } from './assessment';
 import { DeskError } from './errors';
 import { problemsMessage } from './fieldMessages';
 import type { TextEdit } from './saveEstimate';
 import { diffEdit, notAnAssessment } from './saveEstimate';
 import type { AssessmentFrontMatter } from './schema';
 import { ASSESSMENT_KIND, assessmentFrontMatterSchema } from './schema';
+import { frontMatterRefusal, parseFrontMatterYaml } from './yamlLimits';
 
 export interface FrontMatterEditPlan {
   /** the whole new text */
@@ -34,13 +35,8 @@ export function planFrontMatterEdit(text: string, file: string, change: (doc: Do
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const split = splitFrontMatter(text);
   if (!split) throw notAnAssessment(file);
-  const doc = parseDocument(split.yaml);
-  if (doc.errors.length > 0) {
-    throw new DeskError('invalid-front-matter', {
-      en: `The front matter of ${file} is not valid YAML: ${yamlProblem(doc.errors[0])}. Fix it in the editor first.`,
-      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${yamlProblem(doc.errors[0])}。请先在编辑器中修正。`,
-    });
-  }
+  const { document: doc, refusal } = parseFrontMatterYaml(split.yaml);
+  if (refusal) throw new DeskError('invalid-front-matter', frontMatterRefusal(file, refusal, { en: 'Fix it in the editor first.', 'zh-cn': '请先在编辑器中修正。' }));
   if (!isMap(doc.contents) || doc.get('kind') !== ASSESSMENT_KIND) throw notAnAssessment(file);
   change(doc);
   const eol = lineEnding(text);

@@ -6,9 +6,13 @@
  * sequences, `[]` and `{}`, plain scalars, and quoted scalars without escapes
  * — and gives up (undefined) on anything else: comments after a value, flow
  * collections with content, anchors, tags, block scalars, multi-line
- * scalars, tabs, CR, duplicate keys, numbers in any but the plainest forms.
+ * scalars, tabs, CR, duplicate keys, numbers in any but the plainest forms,
+ * keys the core schema reads as a boolean or null (`True:`, `null:`: yaml
+ * makes them "true" and ""), text over MAX_FRONT_MATTER_CHARS or nested
+ * over MAX_YAML_DEPTH (the full parser refuses those, see yamlLimits.ts).
  * Whatever it accepts it reads exactly as `yaml` (YAML 1.2, core schema) does.
  */
+import { MAX_FRONT_MATTER_CHARS, MAX_YAML_DEPTH } from './yamlLimits';
 
 /** Thrown inside the reader when the text is outside the subset. */
 class OutsideSubset extends Error {}
@@ -20,6 +24,8 @@ interface Line {
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_]{0,63}):(?: (.*))?$/;
+/** Keys KEY matches that the core schema reads as a boolean or null, not as a string. */
+const NOT_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 const SAFE_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const SAFE_FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 /** Every other form YAML 1.2's core schema reads as a number (or that is close to one): outside the subset. */
@@ -72,6 +78,8 @@ function scalar(raw: string): unknown {
 
 class Reader {
   private at = 0;
+  /** collections open around the current line (the top-level one is 1) */
+  private depth = 0;
 
   constructor(private readonly lines: Line[]) {}
 
@@ -82,6 +90,13 @@ class Reader {
     return value;
   }
 
+  /** A scalar, or `[]` / `{}`, which is one more level of nesting to yaml. */
+  private leaf(raw: string): unknown {
+    const value = scalar(raw);
+    if (value !== null && typeof value === 'object' && this.depth >= MAX_YAML_DEPTH) throw new OutsideSubset();
+    return value;
+  }
+
   private peek(): Line | undefined {
     return this.lines[this.at];
   }
@@ -89,8 +104,11 @@ class Reader {
   /** A mapping or a sequence whose lines start at `indent`. */
   private block(indent: number): unknown {
     const first = this.peek();
-    if (!first || first.indent !== indent) throw new OutsideSubset();
-    return first.text === '-' || first.text.startsWith('- ') ? this.sequence(indent) : this.mapping(indent);
+    if (!first || first.indent !== indent || this.depth >= MAX_YAML_DEPTH) throw new OutsideSubset();
+    this.depth++;
+    const value = first.text === '-' || first.text.startsWith('- ') ? this.sequence(indent) : this.mapping(indent);
+    this.depth--;
+    return value;
   }
 
   private sequence(indent: number): unknown[] {
@@ -102,10 +120,13 @@ class Reader {
       if (KEY.test(rest)) {
         // `- key: value` starts a mapping whose entries sit at indent + 2.
         this.lines[this.at] = { indent: indent + 2, text: rest };
+        if (this.depth >= MAX_YAML_DEPTH) throw new OutsideSubset();
+        this.depth++;
         items.push(this.mapping(indent + 2));
+        this.depth--;
       } else {
         this.at++;
-        items.push(scalar(rest));
+        items.push(this.leaf(rest));
       }
     }
     const next = this.peek();
@@ -119,10 +140,10 @@ class Reader {
       const match = KEY.exec(line.text);
       if (!match) throw new OutsideSubset();
       const [, key, value] = match;
-      if (Object.hasOwn(map, key) || key === '__proto__') throw new OutsideSubset();
+      if (Object.hasOwn(map, key) || key === '__proto__' || NOT_STRING_KEYS.has(key)) throw new OutsideSubset();
       this.at++;
       if (value !== undefined && stripSpaces(value) !== '') {
-        map[key] = scalar(value);
+        map[key] = this.leaf(value);
         continue;
       }
       const next = this.peek();
@@ -140,7 +161,7 @@ class Reader {
 
 /** The value of a YAML text in the subset described above, or undefined when the text is outside it. */
 export function readPlainYaml(text: string): unknown {
-  if (/[\r\t]/.test(text)) return undefined;
+  if (text.length > MAX_FRONT_MATTER_CHARS || /[\r\t]/.test(text)) return undefined;
   const lines: Line[] = [];
   for (const raw of text.split('\n')) {
     let indent = 0;

@@ -83,11 +83,10 @@ export function addDays(iso: string, days: number): string {
  * left out. The defaults call the parties the Customer and the Supplier (甲方,
  * 乙方): they are the contractual part of the quote. Work starts when the
  * contract or its annex is signed; acceptance is defined with a deadline; the
- * tax invoice sentence appears only when the estimate carries a tax rate.
+ * tax invoice sentence appears only when the quote adds tax (`taxed`: the settled estimate's rate, see settleEstimate).
  */
-export function resolveQuoteTerms(terms: QuoteTerms | undefined, frontMatter: AssessmentFrontMatter, lang: Lang): QuoteTermsView {
+export function resolveQuoteTerms(terms: QuoteTerms | undefined, frontMatter: AssessmentFrontMatter, lang: Lang, taxed: boolean): QuoteTermsView {
   const zh = lang === 'zh-cn';
-  const taxed = (frontMatter.estimate?.taxRatePercent ?? 0) > 0;
   return {
     scope:
       terms?.scope ??

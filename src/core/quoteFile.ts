@@ -2,11 +2,11 @@
  * Reading a quote file back: its front matter (written by quoteFrontMatter in
  * quote.ts) and its body, for Export Quote and Copy Offer Text.
  */
-import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { splitFrontMatter, yamlProblem } from './assessment';
+import { splitFrontMatter } from './assessment';
 import { DeskError } from './errors';
 import { LANGS, type Lang } from './lang';
+import { parseFrontMatterYaml } from './yamlLimits';
 
 export const QUOTE_KIND = 'custom-request-quote';
 
@@ -45,20 +45,19 @@ export function looksLikeQuote(text: string): boolean {
 /** The quote's front matter and the Markdown the customer reads; a clear error naming the file otherwise. */
 export function parseQuoteFile(text: string, file: string): { quote: QuoteFile; body: string } {
   const split = splitFrontMatter(text);
-  const notAQuote = (why: { en: string; 'zh-cn': string }) =>
+  const notAQuote = (why: { en: string; 'zh-cn': string }, where = file) =>
     new DeskError('invalid-front-matter', {
-      en: `${file} is not a quote written by Custom Request Desk: ${why.en}`,
-      'zh-cn': `${file} 不是 Custom Request Desk 生成的报价单：${why['zh-cn']}`,
+      en: `${where} is not a quote written by Custom Request Desk: ${why.en}`,
+      'zh-cn': `${where} 不是 Custom Request Desk 生成的报价单：${why['zh-cn']}`,
     });
   if (!split) throw notAQuote({ en: 'it has no front matter.', 'zh-cn': '文件没有前置元数据（front matter）。' });
-  let data: unknown;
-  try {
-    data = parse(split.yaml);
-  } catch (error) {
-    const problem = yamlProblem(error as Error);
-    throw notAQuote({ en: `its front matter is not valid YAML (${problem}).`, 'zh-cn': `前置元数据不是有效的 YAML（${problem}）。` });
+  // Too long, too deep, not valid YAML or a key twice: refused, at its line (+1: the opening `---`).
+  const { document, refusal } = parseFrontMatterYaml(split.yaml);
+  if (refusal) {
+    const { problem, line } = refusal;
+    throw notAQuote({ en: `its front matter ${problem.en}.`, 'zh-cn': `前置元数据${problem['zh-cn']}。` }, line ? `${file}:${line + 1}` : file);
   }
-  const parsed = quoteFileSchema.safeParse(data);
+  const parsed = quoteFileSchema.safeParse(document.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'kind';

@@ -19,6 +19,9 @@ import { lineEnding, replaceGeneratedBlock } from './assessment';
 import type { TagUse } from './capabilities';
 import { customerKey, productisationCandidates } from './capabilities';
 import { computeEstimate } from './estimate';
+import { DeskError } from './errors';
+import type { EstimateDefaults } from './settleEstimate';
+import { settleEstimate } from './settleEstimate';
 import type { Bilingual, Lang } from './lang';
 import { addDays } from './quote';
 import { basename, dirname, joinPath, markdownLinkTarget, relativePath } from './paths';
@@ -48,6 +51,8 @@ export interface RegisterInput {
   quoteValidityDays: number;
   /** whether a workspace-folder-relative file exists; ADRs and quotes are linked only when it does */
   exists: (path: string) => boolean;
+  /** the settings' fee rounding step and tax rate, for estimates that leave them out (see settleEstimate) */
+  estimateDefaults: EstimateDefaults;
 }
 
 export interface Figures {
@@ -113,9 +118,9 @@ export function registerHref(registerPath: string, target: string): string {
   return markdownLinkTarget(relative).replace(/[#?]/g, (char) => encodeURIComponent(char));
 }
 
-function figuresOf(fm: AssessmentFrontMatter): Figures | undefined {
+function figuresOf(fm: AssessmentFrontMatter, defaults: EstimateDefaults): Figures | undefined {
   if (!fm.estimate) return undefined;
-  const result = computeEstimate(fm.estimate);
+  const result = computeEstimate(settleEstimate(fm.estimate, defaults));
   return { currency: result.currency, nreMinor: result.nre.feeMinor, yearlyMinor: result.recurring.feePerYearMinor, termMinor: result.termTotalMinor };
 }
 
@@ -125,7 +130,7 @@ function rowOf(entry: RegisterEntry & { frontMatter: AssessmentFrontMatter }, in
     const inside = insidePath(path);
     return inside && input.exists(inside) ? registerHref(input.registerPath, inside) : undefined;
   };
-  const figures = figuresOf(fm);
+  const figures = figuresOf(fm, input.estimateDefaults);
   const row: RegisterRow = {
     path: entry.path,
     href: registerHref(input.registerPath, entry.path),
@@ -187,8 +192,18 @@ export function registerView(input: RegisterInput): RegisterView {
   const leftOut: RegisterView['leftOut'] = [];
   for (const entry of input.entries) {
     const href = registerHref(input.registerPath, entry.path);
-    if (entry.frontMatter) rows.push(rowOf({ ...entry, frontMatter: entry.frontMatter }, input));
-    else leftOut.push({ path: entry.path, href, problem: entry.problem?.[input.lang] ?? '' });
+    let problem = entry.problem;
+    if (entry.frontMatter) {
+      try {
+        rows.push(rowOf({ ...entry, frontMatter: entry.frontMatter }, input));
+        continue;
+      } catch (error) {
+        // the settings' rounding step or tax rate makes an amount too large (settleEstimate)
+        if (!(error instanceof DeskError)) throw error;
+        problem = error.text;
+      }
+    }
+    leftOut.push({ path: entry.path, href, problem: problem?.[input.lang] ?? '' });
   }
   rows.sort(compareRows);
   leftOut.sort((a, b) => byText(a.path, b.path));

@@ -183,6 +183,22 @@ export function urlScheme(url: string): string {
   return /^[a-zA-Z][a-zA-Z0-9+.-]*$/.test(scheme) ? scheme.toLowerCase() : '';
 }
 
+const ALIGNMENTS = new Set(['left', 'right', 'center']);
+
+/**
+ * Whether a style is the one declaration Markdown writes for table alignment,
+ * `text-align: left|right|center` with an optional `;` and any spaces around
+ * the parts. Cut by hand (trim, one `;`, one `:`), never a pattern with
+ * adjacent space runs, so a style of a million spaces is read in linear time.
+ */
+export function isTextAlignStyle(style: string): boolean {
+  let declaration = style.trim();
+  if (declaration.endsWith(';')) declaration = declaration.slice(0, -1);
+  const colon = declaration.indexOf(':');
+  if (colon < 0) return false;
+  return declaration.slice(0, colon).trim().toLowerCase() === 'text-align' && ALIGNMENTS.has(declaration.slice(colon + 1).trim().toLowerCase());
+}
+
 /** The attributes kept on `tag`, values checked; undefined for an <img> whose source is not inline. */
 function keptAttributes(tag: string, attributes: HtmlAttribute[]): HtmlAttribute[] | undefined {
   const kept: HtmlAttribute[] = [];
@@ -200,16 +216,40 @@ function keptAttributes(tag: string, attributes: HtmlAttribute[]): HtmlAttribute
     } else if (tag === 'img' && name === 'alt') kept.push({ name, value });
     else if ((name === 'colspan' || name === 'rowspan' || name === 'start' || name === 'width' || name === 'height') && /^\d{1,4}$/.test(value)) kept.push({ name, value });
     // Table alignment from Markdown (`| ---: |`): only that declaration, never a url() or anything else.
-    else if ((tag === 'th' || tag === 'td') && name === 'style' && /^\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*$/i.test(value)) kept.push({ name, value: value.trim() });
+    else if ((tag === 'th' || tag === 'td') && name === 'style' && isTextAlignStyle(value)) kept.push({ name, value: value.trim() });
     else if ((tag === 'th' || tag === 'td') && name === 'align' && /^(?:left|right|center)$/i.test(value)) kept.push({ name, value });
   }
   if (tag === 'img' && !imageSource) return undefined;
   return kept;
 }
 
+/**
+ * For each start tag of an element dropped with its content, the index of its
+ * matching end tag (nested ones of the same name counted), found in one pass
+ * with a stack per name. A start tag left out has no end tag: only the tag
+ * itself is dropped, so one unclosed <select> or <iframe> cannot swallow the
+ * rest of the quote.
+ */
+function droppedElementEnds(tokens: readonly HtmlToken[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open = new Map<string, number[]>();
+  tokens.forEach((token, k) => {
+    if (token.kind === 'comment' || token.kind === 'text' || !DROPPED_WITH_CONTENT.has(token.name)) return;
+    const stack = open.get(token.name) ?? [];
+    open.set(token.name, stack);
+    if (token.kind === 'start') stack.push(k);
+    else {
+      const start = stack.pop();
+      if (start !== undefined) ends.set(start, k);
+    }
+  });
+  return ends;
+}
+
 /** Rendered Markdown with only the allowed elements and attributes left (see the module comment). */
 export function sanitizeRenderedHtml(html: string): string {
   const tokens = tokenizeHtml(html);
+  const droppedEnds = droppedElementEnds(tokens);
   let out = '';
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
@@ -218,13 +258,8 @@ export function sanitizeRenderedHtml(html: string): string {
     else if (token.kind === 'end') {
       if (KEPT.has(token.name) && !VOID.has(token.name)) out += `</${token.name}>`;
     } else if (DROPPED_WITH_CONTENT.has(token.name)) {
-      // Skip to the matching end tag, counting nested ones of the same name.
-      let depth = 1;
-      while (depth > 0 && ++k < tokens.length) {
-        const inner = tokens[k];
-        if (inner.kind === 'start' && inner.name === token.name) depth++;
-        else if (inner.kind === 'end' && inner.name === token.name) depth--;
-      }
+      // Skip to the matching end tag; with none, drop the tag alone and keep (sanitising) what follows.
+      k = droppedEnds.get(k) ?? k;
     } else if (KEPT.has(token.name)) {
       const attributes = keptAttributes(token.name, token.attributes);
       if (!attributes) {

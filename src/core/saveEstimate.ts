@@ -5,14 +5,16 @@
  * stack, the cursor, the user's comments and any unsaved edits elsewhere.
  */
 import type { Document } from 'yaml';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { lineEnding, replaceGeneratedBlock, splitFrontMatter, withLineEnding, yamlProblem } from './assessment';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { lineEnding, replaceGeneratedBlock, splitFrontMatter, withLineEnding } from './assessment';
 import { DeskError } from './errors';
 import { dirname, relativePath } from './paths';
 import type { AssessmentFrontMatter, EstimateData } from './schema';
 import { problemsMessage } from './fieldMessages';
 import { ASSESSMENT_KIND, assessmentFrontMatterSchema, estimateSchema } from './schema';
+import { settleEstimate } from './settleEstimate';
 import type { TemplateInputs } from './workflows';
+import { frontMatterRefusal, parseFrontMatterYaml } from './yamlLimits';
 import { estimateView, quoteViews, renderBlock, requestView } from './workflows';
 
 /** Replace `text` for the characters [start, end) of the old text. */
@@ -92,7 +94,8 @@ export async function planSaveEstimate(
       problemsMessage(parsedEstimate.error, { en: `The estimate for ${file} has a problem`, 'zh-cn': `${file} 的估算有问题` }, ['estimate']),
     );
   }
-  const estimate = parsedEstimate.data;
+  // Saved with the rounding step and tax rate it was priced with, so a later change of the settings leaves it alone.
+  const estimate = settleEstimate(parsedEstimate.data, args.settings);
 
   const text = args.assessmentText;
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
@@ -100,12 +103,12 @@ export async function planSaveEstimate(
   if (!split) throw notAnAssessment(file);
   const yamlStart = bom + text.slice(bom).indexOf('\n') + 1;
   const yamlEnd = yamlStart + split.yaml.length;
-  const doc = parseDocument(split.yaml);
-  if (doc.errors.length > 0) {
-    throw new DeskError('invalid-front-matter', {
-      en: `The front matter of ${file} is not valid YAML: ${yamlProblem(doc.errors[0])}. Fix it in the editor, then save the estimate again.`,
-      'zh-cn': `${file} 的 front matter 不是有效的 YAML：${yamlProblem(doc.errors[0])}。请先在编辑器中修正，再保存估算。`,
-    });
+  const { document: doc, refusal } = parseFrontMatterYaml(split.yaml);
+  if (refusal) {
+    throw new DeskError(
+      'invalid-front-matter',
+      frontMatterRefusal(file, refusal, { en: 'Fix it in the editor, then save the estimate again.', 'zh-cn': '请先在编辑器中修正，再保存估算。' }),
+    );
   }
   if (!isMap(doc.contents) || doc.get('kind') !== ASSESSMENT_KIND) throw notAnAssessment(file);
 
@@ -130,7 +133,7 @@ export async function planSaveEstimate(
     today: args.today,
     request: requestView(fm),
     quotes: quoteViews(fm, args.root, folder, fm.quoteTerms?.validDays ?? args.settings.quoteValidityDays),
-    estimate: estimateView(fm),
+    estimate: estimateView(fm, args.settings),
   });
   const bodyStart = text.length - split.body.length;
   const body = replaceGeneratedBlock(split.body, 'figures', figures, eol);

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { isCurrencyCode } from './currencies';
+import { FIELD_LIMITS } from './fieldLimits';
 import type { EstimateResult } from './estimate';
 import { DEFAULT_ESTIMATE, computeEstimate, estimateCeiling } from './estimate';
 import { LANGS } from './lang';
@@ -69,8 +70,9 @@ export const estimateSchema = z
     supportYears: z._default(intRange(0, 50), DEFAULT_ESTIMATE.supportYears),
     contingencyPercent: z._default(percent, DEFAULT_ESTIMATE.contingencyPercent),
     marginPercent: z._default(percent, DEFAULT_ESTIMATE.marginPercent),
-    roundFeesTo: z._default(amount, DEFAULT_ESTIMATE.roundFeesTo),
-    taxRatePercent: z._default(percentRange(100), DEFAULT_ESTIMATE.taxRatePercent),
+    // No default here: left out, they come from the settings (customRequest.roundFeesTo / taxRatePercent), see settleEstimate.
+    roundFeesTo: z.optional(amount),
+    taxRatePercent: z.optional(percentRange(100)),
     standard: z._default(
       z.object({ days: z._default(days, DEFAULT_ESTIMATE.standard.days), fee: z._default(amount, DEFAULT_ESTIMATE.standard.fee) }),
       DEFAULT_ESTIMATE.standard,
@@ -105,12 +107,15 @@ function amountTooLarge(estimate: EstimateData): { field: string; what: AmountNa
   let result: EstimateResult;
   try {
     // The ceiling (no convolution) bounds every amount from above: when it fits, the real ones do.
-    const ceiling = estimateCeiling(estimate);
+    // Left-out rounding and tax count as none here; with the settings' (at most 100 % tax, a step of at most
+    // 1e11) every amount still stays a safe integer, far below 2^53.
+    const input = { ...estimate, roundFeesTo: estimate.roundFeesTo ?? 0, taxRatePercent: estimate.taxRatePercent ?? 0 };
+    const ceiling = estimateCeiling(input);
     const amounts = [ceiling.nre.effortCostMinor, ceiling.nre.contingencyMinor, ceiling.nre.marginMinor, ceiling.nre.subtotalMinor, ceiling.nre.feeMinor];
     const tax = ceiling.tax ? [ceiling.tax.nre.inclusiveMinor, ceiling.tax.yearly.inclusiveMinor, ceiling.tax.term.inclusiveMinor] : [];
     const others = [ceiling.recurring.costPerYearMinor, ceiling.recurring.marginMinor, ceiling.recurring.feePerYearMinor, ceiling.recurring.termFeeMinor, ceiling.termTotalMinor, ceiling.standard.feeMinor, ceiling.roundFeesToMinor];
     if (!over(...amounts, ...tax, ...others)) return undefined;
-    result = computeEstimate(estimate);
+    result = computeEstimate(input);
   } catch {
     return { field: 'dayRates', what: 'nre' };
   }
@@ -143,8 +148,8 @@ export const adrLinkSchema = z.object({
   /** workspace-folder-relative path of the ADR file */
   path: text(1000, 1),
   number: z.optional(intRange(0, 1e9)),
-  title: z.optional(text(300)),
-  status: z.optional(text(100)),
+  title: z.optional(text(FIELD_LIMITS.adrTitle)),
+  status: z.optional(text(FIELD_LIMITS.adrStatus)),
 });
 
 export const quoteRecordSchema = z.object({
@@ -158,8 +163,8 @@ export const quoteRecordSchema = z.object({
 });
 
 /** Capability tags of a request: short single-line texts, at most 30 (see capabilities.ts for how they are compared). */
-const capabilityTag = text(60, 1).check(z.refine((tag) => !/[\r\n]/.test(tag), { params: { key: 'singleLine' } }));
-const capabilityTags = z.array(capabilityTag).check(z.maxLength(30));
+const capabilityTag = text(FIELD_LIMITS.capabilityTag, 1).check(z.refine((tag) => !/[\r\n]/.test(tag), { params: { key: 'singleLine' } }));
+const capabilityTags = z.array(capabilityTag).check(z.maxLength(FIELD_LIMITS.capabilities));
 /** The tags alone, as Set Capability Tags checks them (the field named as in the front matter). */
 export const capabilitiesSchema = z.object({ capabilities: capabilityTags });
 
@@ -170,11 +175,11 @@ export const assessmentFrontMatterSchema = z.object({
   kind: z.literal(ASSESSMENT_KIND),
   schemaVersion: z.literal(1),
   id: text(80, 1),
-  customer: text(200, 1),
-  title: text(300, 1),
+  customer: text(FIELD_LIMITS.customer, 1),
+  title: text(FIELD_LIMITS.title, 1),
   /** capability tags (`[data-push, sso]`): the same tag on requests of several customers marks a productisation candidate */
   capabilities: z._default(capabilityTags, []),
-  broughtBy: z._default(text(200), ''),
+  broughtBy: z._default(text(FIELD_LIMITS.broughtBy), ''),
   dealSize: z.optional(z.object({ amount, currency })),
   language: z.enum(LANGS),
   created: isoDate,
@@ -232,9 +237,9 @@ const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(ma
 const assessmentRef = z.optional(z.unknown()); // a vscode.Uri or a path; resolved by the adapter
 export const newAssessmentArgsSchema = z.object({
   workspaceFolder: optionalText(1000),
-  customer: optionalText(200),
-  title: optionalText(300),
-  broughtBy: optionalText(200),
+  customer: optionalText(FIELD_LIMITS.customer),
+  title: optionalText(FIELD_LIMITS.title),
+  broughtBy: optionalText(FIELD_LIMITS.broughtBy),
   dealSize: z.optional(z.nullable(z.union([amount, z.object({ amount, currency })]))),
   language: z.optional(z.enum(LANGS)),
   adr: optionalText(1000),

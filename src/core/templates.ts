@@ -1,9 +1,10 @@
 /**
  * Handlebars rendering for the Markdown documents. Output is Markdown, so
- * HTML escaping is off (`noEscape`); table cells and headings use the `cell`
- * and `inline` helpers instead, so a `|` or a newline in a customer's name
- * cannot break a table. A syntax error names the template file and line and
- * nothing is rendered.
+ * HTML escaping is off (`noEscape`); user text goes through the `inline`,
+ * `cell` and `label` helpers instead (markdownText.ts), which escape it for
+ * Markdown: a `|` or a newline in a customer's name cannot break a table,
+ * and `Acme <Europe> GmbH` shows as typed rather than as an HTML tag. A
+ * syntax error names the template file and line and nothing is rendered.
  *
  * Bundled templates come precompiled (template specs made at build time, see
  * scripts/precompile-templates.mjs) and need only Handlebars' runtime; a
@@ -19,6 +20,10 @@ import { rmbInCapitals } from './capitalAmount';
 import { formatMoney, formatNumber, formatWan } from './money';
 import { isInside, joinPath, markdownLinkTarget } from './paths';
 import { dateFormat, displayNames } from './intlCache';
+import { inlineText, linkLabel, tableCell } from './markdownText';
+
+// The escaping helpers live in markdownText.ts; tests and older callers import them from here.
+export { inlineText, linkLabel, markdownText, tableCell } from './markdownText';
 
 /** Bundled document templates; a workspace override replaces one by the same file name. */
 export const TEMPLATE_NAMES = ['assessment.md.hbs', 'quote.md.hbs', 'adr-madr.md.hbs', 'adr-nygard.md.hbs', 'register.md.hbs'] as const;
@@ -73,45 +78,6 @@ export function overrideCandidates(workspaceFolder: string, overrideFolder: stri
   if (!trusted) return [];
   const base = joinPath(workspaceFolder, overrideFolder);
   return [joinPath(base, lang, name), joinPath(base, name)].filter((path) => isInside(workspaceFolder, path) && path !== joinPath(workspaceFolder));
-}
-
-/**
- * Makes HTML comment openers and closers in user text harmless: shown as
- * typed, but never starting a comment that hides the text after it, nor
- * opening or closing a generated block of the assessment.
- */
-export function harmlessComments(text: string): string {
-  return text.replace(/<!--|-->/g, (token) => (token === '<!--' ? '&lt;!--' : '--&gt;'));
-}
-
-/** Escapes text for one Markdown table cell: pipes escaped, line breaks as <br>, comment markers harmless. */
-export function tableCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return harmlessComments(
-    String(value)
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/\r\n|\r|\n/g, '<br>')
-      .trim(),
-  );
-}
-
-/** Text for a link's label, in a table cell or a list item: as `tableCell`, with brackets escaped so they cannot end the label. */
-export function linkLabel(value: unknown): string {
-  return tableCell(value).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
-}
-
-/** Text on one line (for headings and list items): line breaks become spaces, comment markers harmless. */
-export function inlineText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  // Split, not /\s*\n\s*/: that pattern is quadratic on a long run of spaces.
-  const lines = String(value).split(/\r\n|\r|\n/);
-  return harmlessComments(
-    lines
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .join(' '),
-  );
 }
 
 /** A date (YYYY-MM-DD) in the document language's long form. */

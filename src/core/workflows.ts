@@ -10,11 +10,15 @@ import { assessmentFolderName, assessmentText, estimateHint, newFrontMatter, par
 import type { AdrView, DocumentContext, EstimateView, QuoteView, RequestView } from './documentContext';
 import { computeEstimate } from './estimate';
 import { DeskError } from './errors';
+import { problemsMessage } from './fieldMessages';
 import { toMinor } from './money';
 import { basename, dirname, isInside, joinPath, relativePath } from './paths';
 import type { QuoteNumber } from './quote';
 import { addDays, baseQuoteNumber, formatQuoteNumber, nextQuoteNumber, quoteFileName, quoteFrontMatter, resolveQuoteTerms, supplierView } from './quote';
 import type { AssessmentFrontMatter, Settings } from './schema';
+import type { EstimateDefaults } from './settleEstimate';
+import { settleEstimate } from './settleEstimate';
+import { assessmentFrontMatterSchema } from './schema';
 import type { TemplateSource } from './templates';
 import { renderTemplate } from './templates';
 
@@ -72,12 +76,14 @@ export function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: 
   }));
 }
 
-export function estimateView(fm: AssessmentFrontMatter): EstimateView | undefined {
+/** The estimate's figures, its left-out rounding step and tax rate taken from the settings (see settleEstimate). */
+export function estimateView(fm: AssessmentFrontMatter, defaults: EstimateDefaults): EstimateView | undefined {
   if (!fm.estimate) return undefined;
-  const result = computeEstimate(fm.estimate);
+  const input = settleEstimate(fm.estimate, defaults);
+  const result = computeEstimate(input);
   const standardTermMinor = result.standard.feeMinor;
   return {
-    input: fm.estimate,
+    input,
     result,
     currency: result.currency,
     priceAtLabel: fm.estimate.priceAt.toUpperCase(),
@@ -120,6 +126,11 @@ export async function planNewAssessment(
   ensureInside(root, folder);
   const assessmentPath = joinPath(folder, 'assessment.md');
   const fm = newFrontMatter(data);
+  // Checked by the schema that reads it back: nothing is written that the desk would then refuse (a customer over its limit, say).
+  const checked = assessmentFrontMatterSchema.safeParse(fm, { reportInput: true });
+  if (!checked.success) {
+    throw new DeskError('invalid-input', problemsMessage(checked.error, { en: 'The new assessment was not created', 'zh-cn': '未创建新评估' }));
+  }
   const adr = adrView(args.adr, folder);
   const context: DocumentContext = {
     lang: data.language,
@@ -130,7 +141,7 @@ export async function planNewAssessment(
   };
   const body = await renderTemplate(args.templates, 'assessment.md.hbs', data.language, context);
   const currency = data.dealSize?.currency ?? settings.currency;
-  const text = assessmentText(fm, body, estimateHint(data.language, currency, settings.dayRate));
+  const text = assessmentText(fm, body, estimateHint(data.language, currency, settings));
   return { assessmentPath, file: { path: assessmentPath, text } };
 }
 
@@ -171,7 +182,7 @@ export async function planQuote(
   const { root, settings } = args;
   const file = relativePath(root, args.assessmentPath);
   const fm = args.frontMatter ?? parseAssessment(args.assessmentText, file).frontMatter;
-  const estimate = estimateView(fm);
+  const estimate = estimateView(fm, settings);
   if (!estimate) throw missingEstimate(file);
   const lang = fm.language;
   const year = Number(args.today.slice(0, 4));
@@ -210,7 +221,7 @@ export async function planQuote(
     quote,
     quotes: [...quoteViews(fm, root, folder, validDays), quote],
     estimate,
-    terms: resolveQuoteTerms(fm.quoteTerms, fm, lang),
+    terms: resolveQuoteTerms(fm.quoteTerms, fm, lang, estimate.result.tax !== undefined),
     supplier: supplierView(settings.supplier, (path) => isInside(root, joinPath(root, path)) && joinPath(root, path) !== root),
   };
   const body = await renderTemplate(args.templates, 'quote.md.hbs', lang, context);

@@ -3,22 +3,19 @@
  * the editor's text when it is open, so unsaved edits count) and saving the
  * form's estimate through the document, as small edits that undo can take back.
  */
-import { requestName } from '../core/status';
-import { parseDocument } from 'yaml';
 import * as vscode from 'vscode';
-import { splitFrontMatter, yamlProblem } from '../core/assessment';
-import { uniqueTags } from '../core/capabilities';
+import { splitFrontMatter } from '../core/assessment';
 import { DeskError } from '../core/errors';
 import { planSaveEstimate } from '../core/saveEstimate';
 import { ASSESSMENT_KIND } from '../core/schema';
+import { frontMatterRefusal, parseFrontMatterYaml } from '../core/yamlLimits';
 import { readSettings } from '../config';
 import { templateSource } from '../templateSource';
 import { todayIso } from '../today';
 import { uiLang } from '../uiLanguage';
-import type { ExtensionToWebview, FormDefaults } from '../webview/protocol';
+import type { FormDefaults } from '../webview/protocol';
 import { openDocument } from '../workspaceFs';
-
-type LoadMessage = Extract<ExtensionToWebview, { type: 'load' }>;
+import { loadFor, type LoadMessage } from './formMessages';
 
 async function currentText(uri: vscode.Uri): Promise<string> {
   const open = openDocument(uri);
@@ -55,27 +52,21 @@ export async function loadMessage(uri: vscode.Uri): Promise<LoadMessage> {
     return { ...base, problem: zh ? `无法读取 ${relative}。` : `${relative} could not be read.` };
   }
   const split = splitFrontMatter(text);
-  const doc = split && parseDocument(split.yaml);
-  if (!doc) return { ...base, problem: zh ? `${relative} 没有 front matter，不是定制需求评估文件。` : `${relative} has no front matter: it is not a custom request assessment.` };
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0];
-    const line = error.linePos?.[0].line;
-    const where = line ? `${relative}:${line + 1}` : relative;
-    const detail = yamlProblem(error);
-    return {
-      ...base,
-      problem: zh ? `${where} 的 front matter 不是有效的 YAML：${detail}。请在编辑器中修正；表单保留当前内容。` : `The front matter of ${where} is not valid YAML: ${detail}. Fix it in the editor; the form keeps what it shows.`,
-    };
+  if (!split) return { ...base, problem: zh ? `${relative} 没有 front matter，不是定制需求评估文件。` : `${relative} has no front matter: it is not a custom request assessment.` };
+  // Too long, too deep, not valid YAML or a key twice: the form names the file, the line and why.
+  const { document: doc, refusal } = parseFrontMatterYaml(split.yaml);
+  if (refusal) {
+    const problem = frontMatterRefusal(relative, refusal, { en: 'Fix it in the editor; the form keeps what it shows.', 'zh-cn': '请在编辑器中修正；表单保留当前内容。' });
+    return { ...base, problem: zh ? problem['zh-cn'] : problem.en };
   }
   const data = doc.toJS() as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || data.kind !== ASSESSMENT_KIND) {
     return { ...base, problem: zh ? `${relative} 不是定制需求评估文件。` : `${relative} is not a custom request assessment.` };
   }
-  const label = typeof data.customer === 'string' && typeof data.title === 'string' ? requestName({ customer: data.customer, title: data.title }, uiLang()) : relative;
   const dealCurrency = (data.dealSize as { currency?: unknown } | undefined)?.currency;
   if (typeof dealCurrency === 'string' && /^[A-Z]{3}$/.test(dealCurrency)) defaults.currency = dealCurrency;
-  const capabilities = Array.isArray(data.capabilities) ? uniqueTags(data.capabilities.filter((tag): tag is string => typeof tag === 'string'), 1000) : [];
-  return { ...base, label, capabilities, ...(data.estimate !== undefined && data.estimate !== null ? { estimate: data.estimate } : {}) };
+  // Name, tags and estimate as written, less any field over the front matter's limits (named in the form).
+  return loadFor({ key: base.key, file: relative, defaults, frontMatter: data, lang: uiLang() });
 }
 
 /**

@@ -17,6 +17,7 @@ import { parseMessage, webviewToExtensionSchema } from '../webview/protocol';
 import { loadMessage, saveEstimate } from './estimateDocument';
 import { formHtml } from './formHtml';
 import { formStrings } from './formStrings';
+import { sendable } from './formMessages';
 
 const GENERATE_QUOTE = 'customRequest.generateQuote';
 const NEW_ASSESSMENT = 'customRequest.newAssessment';
@@ -74,9 +75,12 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
     return !!this.current && uri.toString() === this.current.toString();
   }
 
+  /** Posts what the webview's schema takes: a message it would drop goes as a `failed` one the form shows (see formMessages.ts). */
   private post(message: ExtensionToWebview): void {
-    this.posted?.push(message);
-    void this.view?.webview.postMessage(message);
+    const checked = sendable(message, uiLang());
+    if (checked.dropped) log().warn(`Estimate form: could not send a "${message.type}" message (${checked.dropped}); sent "failed" instead`);
+    this.posted?.push(checked.message);
+    void this.view?.webview.postMessage(checked.message);
   }
 
   /** Messages posted while `handleMessage` runs (for scripts and tests driving the form's handler). */

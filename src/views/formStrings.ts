@@ -101,5 +101,6 @@ export function formStrings(): Record<FormStringKey, string> {
     generating: t('Generating the quote…'),
     changedElsewhere: t('The assessment changed outside the form; the form keeps your unsaved input.'),
     useFileValues: t("Use the file's values"),
+    unreadableMessage: t('The form could not read a message from the extension ({0}); it still shows, and saves to, the assessment it showed before.'),
   };
 }

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { readSettings } from '../config';
 import { computeEstimate } from '../core/estimate';
 import { formatMoney } from '../core/money';
 import { joinPath } from '../core/paths';
 import type { AssessmentFrontMatter, QuoteRecord, RequestStatus } from '../core/schema';
 import { REQUEST_STATUSES } from '../core/schema';
+import { settleEstimate } from '../core/settleEstimate';
 import { latestQuote, quoteRevision, requestName, quoteStanding, quotesLatestFirst, statusLabel } from '../core/status';
 import type { RequestEntry, RequestIndex } from '../requestIndex';
 import { todayIso } from '../today';
@@ -241,11 +243,12 @@ function requestTooltip(entry: RequestEntry, fm: AssessmentFrontMatter): vscode.
   line(vscode.l10n.t('Created'), fm.created);
   if (fm.estimate) {
     try {
-      const result = computeEstimate(fm.estimate);
+      // the folder's rounding step and tax rate where the estimate leaves them out, as the quote and the register use them
+      const result = computeEstimate(settleEstimate(fm.estimate, readSettings(entry.folder.uri)));
       line(vscode.l10n.t('Custom development fee (one-time)'), formatMoney(result.nre.feeMinor, result.currency, lang));
       line(vscode.l10n.t('Yearly compatibility service fee'), formatMoney(result.recurring.feePerYearMinor, result.currency, lang));
     } catch {
-      // An estimate the schema accepts always computes; the figures are only a courtesy here.
+      // An estimate the schema accepts computes unless the settings make it too large; the figures are only a courtesy here.
     }
   }
   if (latest && standing) {

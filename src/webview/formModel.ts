@@ -91,8 +91,9 @@ export function draftFromEstimate(estimate: unknown, defaults: FormDefaults): Dr
     supportYears: asText(e.supportYears, DEFAULT_ESTIMATE.supportYears),
     contingencyPercent: asText(e.contingencyPercent, DEFAULT_ESTIMATE.contingencyPercent),
     marginPercent: asText(e.marginPercent, DEFAULT_ESTIMATE.marginPercent),
-    roundFeesTo: asText(e.roundFeesTo, estimate === undefined ? defaults.roundFeesTo : DEFAULT_ESTIMATE.roundFeesTo),
-    taxRatePercent: asText(e.taxRatePercent, estimate === undefined ? defaults.taxRatePercent : DEFAULT_ESTIMATE.taxRatePercent),
+    // left out of the front matter: the settings' values, as the quote and the register price it (see settleEstimate)
+    roundFeesTo: asText(e.roundFeesTo, defaults.roundFeesTo),
+    taxRatePercent: asText(e.taxRatePercent, defaults.taxRatePercent),
     standardDays: asText(standard.days, DEFAULT_ESTIMATE.standard.days),
     standardFee: asText(standard.fee, DEFAULT_ESTIMATE.standard.fee),
   };

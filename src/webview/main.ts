@@ -7,7 +7,7 @@
 import { assessmentOptions, escapeHtml, format, inputId, type Strings } from './form';
 import { addWorkItem, draftFromEstimate, estimateFromDraft, sameDraft, setDraftField, validateDraft } from './formModel';
 import type { ExtensionToWebview } from './protocol';
-import { extensionToWebviewSchema, FORM_STRING_KEYS, parseMessage } from './protocol';
+import { EXTENSION_MESSAGE_TYPES, extensionToWebviewSchema, FORM_STRING_KEYS, parseMessage } from './protocol';
 import { $, applyStaticText, refreshRates, renderForm, schedule, setStatus, showProblem, showView, update, withRates } from './render';
 import { keepEditingKeysInForm } from './keys';
 import { isDirty, persist, post, store } from './store';
@@ -93,10 +93,37 @@ function submit(kind: 'save' | 'generateQuote'): void {
 function onMessage(event: MessageEvent): void {
   const parsed = parseMessage(extensionToWebviewSchema, event.data);
   if (!parsed.ok) {
+    // Said in the form, not only dropped: the picker goes back to what the fields and the save target are on.
     console.warn(`[custom-request form] dropped a message: ${parsed.reason}`);
+    // Only one of ours that went wrong is reported; anything else posted to the window is not the extension's.
+    if (!isOurs(event.data)) return;
+    store.busy = false;
+    showSelected();
+    if (store.state.key) {
+      showProblem(format(store.s.unreadableMessage, parsed.reason));
+      update();
+    }
     return;
   }
   handle(parsed.message);
+}
+
+const OUR_TYPES: readonly unknown[] = EXTENSION_MESSAGE_TYPES;
+const isOurs = (data: unknown) => typeof data === 'object' && data !== null && OUR_TYPES.includes((data as { type?: unknown }).type);
+
+/**
+ * Shows the assessment the fields and the save target are on in the picker,
+ * adding it when the list leaves it out (a request whose front matter the
+ * list could not read is still opened from its editor).
+ */
+function showSelected(): void {
+  const picker = $('assessment') as HTMLSelectElement | null;
+  const key = store.state.key;
+  if (!picker || !key) return;
+  if (![...picker.options].some((option) => option.value === key)) {
+    picker.insertAdjacentHTML('afterbegin', assessmentOptions([{ key, label: store.state.label ?? key, detail: store.state.label ?? key }], key));
+  }
+  picker.value = key;
 }
 
 function handle(message: ExtensionToWebview): void {
@@ -110,7 +137,9 @@ function handle(message: ExtensionToWebview): void {
       return;
     case 'assessments':
       $('assessment')!.innerHTML = assessmentOptions(message.items, message.selected ?? store.state.key);
-      if (message.items.length === 0) showView('welcome');
+      if (message.items.length === 0 && !store.state.key) showView('welcome');
+      // The extension's pick is followed by its load; until then, and without one, the picker shows what the form does.
+      else if (message.selected === undefined || message.selected === store.state.key) showSelected();
       return;
     case 'load':
       load(message);
@@ -126,6 +155,8 @@ function handle(message: ExtensionToWebview): void {
       store.note = message.message;
       update();
       showProblem(message.message);
+      // A switch that failed leaves the form where it was: so does the picker.
+      showSelected();
       return;
   }
 }
@@ -140,7 +171,7 @@ function load(message: Extract<ExtensionToWebview, { type: 'load' }>): void {
   if (message.capabilities || !sameAssessment) store.state.capabilities = message.capabilities ?? [];
   showCapabilities();
   showView('form');
-  ($('assessment') as HTMLSelectElement).value = message.key;
+  showSelected();
   if (message.problem) {
     // The front matter cannot be read: say so, and keep what the form shows.
     showProblem(message.problem);
@@ -154,11 +185,12 @@ function load(message: Extract<ExtensionToWebview, { type: 'load' }>): void {
   const loaded = draftFromEstimate(message.estimate, message.defaults);
   const changedOnDisk = sameAssessment && store.state.loaded !== undefined && !sameDraft(loaded, store.state.loaded);
   store.state.loaded = loaded;
+  // `notice`: what the extension could not send (a field over its limit), by name.
   if (keepDraft) {
-    showProblem(changedOnDisk ? store.s.changedElsewhere : undefined);
+    showProblem([message.notice, changedOnDisk ? store.s.changedElsewhere : undefined].filter(Boolean).join(' ') || undefined);
     if (changedOnDisk) $('problem')!.insertAdjacentHTML('beforeend', ` <button type="button" class="link" data-action="reload">${escapeHtml(store.s.useFileValues)}</button>`);
   } else {
-    showProblem(undefined);
+    showProblem(message.notice);
     store.state.draft = structuredClone(loaded);
   }
   renderForm();

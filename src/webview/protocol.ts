@@ -5,12 +5,23 @@
  * dropped. The webview says `ready` before the extension posts anything.
  * Estimates travel as `unknown`: the receiving side validates them with the
  * estimate schema, which also names the field that is wrong.
+ *
+ * The limits are the front matter's (src/core/fieldLimits.ts), and the
+ * extension checks every message it posts against this same schema first
+ * (src/views/formMessages.ts): what it cannot send is said in the form,
+ * never dropped on the way.
  */
 import * as z from 'zod/mini';
+import { FIELD_LIMITS, PATH_MAX } from '../core/fieldLimits';
 import { LANGS } from '../core/lang';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
-const key = text(4000);
+const key = text(PATH_MAX);
+/** A request's name (customer and title, see requestName) or, when it has none, its workspace path. */
+const label = text(PATH_MAX);
+/** A message for the user: it may name a path or two. */
+export const MESSAGE_MAX = 3 * PATH_MAX;
+const message = text(MESSAGE_MAX);
 
 /** The form's UI strings, filled in by the extension in the UI language (src/views/formStrings.ts). */
 export const FORM_STRING_KEYS = [
@@ -106,6 +117,7 @@ export const FORM_STRING_KEYS = [
   'generating',
   'changedElsewhere',
   'useFileValues',
+  'unreadableMessage',
 ] as const;
 export type FormStringKey = (typeof FORM_STRING_KEYS)[number];
 
@@ -113,9 +125,9 @@ export type FormStringKey = (typeof FORM_STRING_KEYS)[number];
 export const assessmentChoiceSchema = z.object({
   /** the document URI as a string: the form's key for it */
   key,
-  label: text(1000),
+  label,
   /** workspace-relative path */
-  detail: text(4000),
+  detail: text(PATH_MAX),
 });
 export type AssessmentChoice = z.infer<typeof assessmentChoiceSchema>;
 
@@ -141,19 +153,24 @@ export const extensionToWebviewSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('load'),
     key,
-    label: text(1000),
+    label,
     estimate: z.optional(z.unknown()),
     defaults: formDefaultsSchema,
-    problem: z.optional(text(4000)),
+    problem: z.optional(message),
+    /** what of the front matter could not be sent (a field over its limit), by name: shown in the form, which loads the rest as usual */
+    notice: z.optional(message),
     /** the request's capability tags (they group requests into productisation candidates in the register) */
-    capabilities: z.optional(z.array(text(200)).check(z.maxLength(1000))),
+    capabilities: z.optional(z.array(text(FIELD_LIMITS.capabilityTag)).check(z.maxLength(FIELD_LIMITS.capabilities))),
   }),
   /** a save or quote finished; `message` is shown in the form's status line */
-  z.object({ type: z.literal('saved'), key, message: text(2000) }),
-  /** a save or quote failed; nothing was written */
-  z.object({ type: z.literal('failed'), key: z.optional(key), message: text(4000) }),
+  z.object({ type: z.literal('saved'), key, message }),
+  /** a save or quote failed (nothing was written), or the extension could not send what the form asked for */
+  z.object({ type: z.literal('failed'), key: z.optional(key), message }),
 ]);
 export type ExtensionToWebview = z.infer<typeof extensionToWebviewSchema>;
+
+/** The `type`s the extension sends: a message claiming one of them that the schema refuses is reported, not ignored. */
+export const EXTENSION_MESSAGE_TYPES: readonly ExtensionToWebview['type'][] = ['init', 'assessments', 'load', 'saved', 'failed'];
 
 export const webviewToExtensionSchema = z.discriminatedUnion('type', [
   /** the form is listening; `key`/`dirty` come from its saved state after a reload */

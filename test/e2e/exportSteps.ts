@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expectedPieces, missingPieces } from '../../src/core/exportCheck';
 import type { Lang } from '../../src/core/lang';
+import { parseQuoteFile } from '../../src/core/quoteFile';
 import { requestName } from '../../src/core/status';
 import { localToday, type Journey, type Step } from './journey';
 import { requestTree } from './treeSteps';
@@ -117,6 +119,25 @@ export const EXPORT_STEPS: Step[] = [
         await page.close();
         await j.session.page.bringToFront();
       }
+    },
+  },
+  {
+    title: 'the printed PDF shows the whole quote: customer, title, every amount, every section and the signature block (the export check on the PDF text)',
+    async run(j) {
+      const pdf = join(j.session.outDir, `export-${j.scenario.lang}.pdf`);
+      // -raw keeps the text in the order it was drawn, so a table cell wrapped over two lines stays together
+      // (-layout interleaves the cells of a row); the check compares without blanks and line breaks.
+      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      writeFileSync(`${pdf}.raw.txt`, text);
+      const { quote, body } = parseQuoteFile(j.read(j.quotePath), j.quotePath);
+      const pieces = expectedPieces(quote, body, j.scenario.lang);
+      const labels = pieces.map((piece) => piece.label.en);
+      assert.ok(labels.some((label) => label.startsWith('signature block ')) && labels.some((label) => label.startsWith('total over the term ')), `the check looks for the signature block and the total: ${labels.join('; ')}`);
+      assert.deepEqual(
+        missingPieces(pieces, text).map((piece) => piece.label.en),
+        [],
+        `the PDF lacks nothing of the quote (its text: ${pdf}.raw.txt)`,
+      );
     },
   },
   {

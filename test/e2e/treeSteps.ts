@@ -77,6 +77,13 @@ export const TREE_STEPS: Step[] = [
       await tree.contextMenu(requestName(s, s.lang), j.ui.menuTitle('customRequest.commitRequest'));
       const input = j.session.page.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible' });
+      // The prompt names every file to be committed by its whole workspace-relative path, never by its base name alone.
+      const message = j.session.page.locator('.quick-input-widget .quick-input-message');
+      const prompt = await waitUntil('the prompt to name the files', async () => {
+        const text = (await message.textContent()) ?? '';
+        return text.includes(j.assessmentPath) ? text : undefined;
+      });
+      for (const path of [j.assessmentPath, j.quotePath, j.registerPath]) assert.ok(prompt.includes(path), `the prompt names ${path}: ${prompt}`);
       await j.workbench.screenshot('commit message proposed');
       const before = j.session.run('git', ['rev-parse', 'HEAD']);
       await input.press('Enter');

@@ -19,9 +19,9 @@ const EXPORT = 'customRequest.exportQuote';
 /** A 1×1 PNG. */
 const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-async function newRequest(customer: string, language: 'en' | 'zh-cn'): Promise<{ assessment: vscode.Uri; quote: vscode.Uri; number: string }> {
+async function newRequest(customer: string, language: 'en' | 'zh-cn', title = 'Push robot data to their platform'): Promise<{ assessment: vscode.Uri; quote: vscode.Uri; number: string }> {
   const result = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', {
-    customer, title: 'Push robot data to their platform', broughtBy: '', dealSize: null, language, adr: ADR_2, today: TODAY, open: false,
+    customer, title, broughtBy: '', dealSize: null, language, adr: ADR_2, today: TODAY, open: false,
   });
   assert.ok(result, 'New Assessment returned its files');
   await writeEstimate(result.assessment);
@@ -98,6 +98,33 @@ describe('Export Quote and Copy Offer Text', () => {
     assert.match(html, /<a href="https:\/\/www\.example\.com\/products"[^>]*>our site<\/a>/, 'a web link stays a link');
     assert.ok(html.includes('pixel') && html.includes('hand-written') && html.includes('another'), 'the text of what was dropped stays');
     assert.ok(!/https?:/i.test(withoutLinks(html)), 'no http(s) resource');
+  });
+
+  it('exports a title and a customer shaped like HTML tags as text, with the prices and the signature block', async () => {
+    const tagged = await newRequest('Acme <Europe> GmbH', 'en', 'Add a <select> box to the order form');
+    const result = await exportQuote({ quote: tagged.quote });
+    assert.ok(result, 'Export Quote returned its page');
+    const html = readFileSync(result.html.fsPath, 'utf8');
+    writeFileSync(nodePath.join(__dirname, '..', 'export-tagged.html'), html);
+    const main = html.slice(html.indexOf('<main>'), html.indexOf('</main>'));
+    assert.match(main, /<h1[^>]*>[^<]*Add a &lt;select&gt; box to the order form<\/h1>/, 'the title as text in the heading');
+    assert.ok(main.includes('Acme &lt;Europe&gt; GmbH'), 'the customer as text');
+    assert.ok(!/<select|<europe/i.test(main), 'no element from the text');
+    for (const figure of ['CN¥119,000.00', 'CN¥72,000.00', 'CN¥263,000.00', 'CN¥278,780.00']) assert.ok(main.includes(figure), `the page shows ${figure}`);
+    for (const line of ['Acceptance of the offer', 'Name of the authorised signatory', 'Signature and company seal']) assert.ok(main.includes(line), `the signature block shows ${line}`);
+  });
+
+  it('refuses, naming what is missing, a page that would lose the signature block, and writes nothing', async () => {
+    const text = readFileSync(en.quote.fsPath, 'utf8').replace(/Q-2026-\d{3}/g, 'Q-2099-002');
+    // An unclosed <script> swallows the rest of the page (as in a browser), so the page would end before the signature block.
+    const cut = text.replace('## Acceptance of the offer', '<script>\n\n## Acceptance of the offer');
+    assert.notEqual(cut, text);
+    const hostile = nodePath.join(nodePath.dirname(en.quote.fsPath), 'quote-Q-2099-002-cut.md');
+    writeFileSync(hostile, cut);
+    const target = hostile.replace(/\.md$/, '.html');
+    const shown = await shownBy(EXPORT, () => exportQuote({ quote: vscode.Uri.file(hostile) }));
+    assert.match(shown, /The exported page of .*quote-Q-2099-002-cut\.md lacks: .*signature block "Name of the authorised signatory"/);
+    assert.throws(() => statSync(target), /ENOENT/, 'no page was written');
   });
 
   it('never replaces an export silently: identical is left alone, different only when told to', async () => {

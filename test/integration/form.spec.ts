@@ -8,6 +8,7 @@ import { mulberry32 } from '../support/random';
 import { parse } from 'yaml';
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../../src/core/assessment';
+import { extensionToWebviewSchema, parseMessage } from '../../src/webview/protocol';
 import type { DeskApi, NewAssessmentResult } from '../../src/extension';
 import { WORKED_EXAMPLE } from '../unit/workedExample';
 import { closeAllEditors, EXTENSION_ID, listFiles, readText, TODAY, workspaceFolder, writeText } from './support';
@@ -133,5 +134,20 @@ describe('estimate form (the view provider in the extension host)', () => {
     }
     assert.equal(await readText(uri), text);
     assert.deepEqual(listFiles(workspaceFolder().uri.fsPath), before);
+  });
+  it('a request with a 201-character tag loads with the tag named in a notice, on the key asked for, and the webview schema takes it', async () => {
+    const uri = await newAssessment('Form Works', 'Long tag');
+    const text = await readText(uri);
+    const long = 'x'.repeat(201);
+    assert.match(text, /^customer: Form Works$/m);
+    // A new assessment without tags has no `capabilities:` line: one is added under the customer.
+    await writeText(uri, text.replace(/^customer: Form Works$/m, `customer: Form Works\ncapabilities: [sso, ${long}]`));
+    const posted = (await api.estimateFormMessage({ type: 'select', key: uri.toString(), dirty: false })) as { type: string; key?: string; capabilities?: string[]; notice?: string }[];
+    for (const message of posted) assert.equal(parseMessage(extensionToWebviewSchema, message).ok, true, JSON.stringify(message).slice(0, 300));
+    const load = posted.find((m) => m.type === 'load');
+    assert.ok(load, JSON.stringify(posted.map((m) => m.type)));
+    assert.equal(load.key, uri.toString());
+    assert.deepEqual(load.capabilities, ['sso']);
+    assert.ok(load.notice?.startsWith(`The capability tag "${'x'.repeat(40)}…" in `) && load.notice.includes('is longer than 60 characters'), load.notice);
   });
 });

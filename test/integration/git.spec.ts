@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { CommitRequestResult, NewAssessmentArgs, NewAssessmentResult } from '../../src/extension';
@@ -186,6 +186,60 @@ describe('Commit Request', () => {
     const shown = await shownBy(COMMIT, async () => assert.equal(await commitRequest({ assessment: request.assessment, message: 'x' }), undefined));
     assert.match(shown, /^scratch-notes is not in a Git repository that VS Code has open\. Run "git init" there/);
     assertPlain(shown);
+  });
+
+  it('a quote path edited in the front matter to the user\'s work in progress or a secret: refused naming the field, nothing committed or touched', async () => {
+    const root = sample().uri.fsPath;
+    const request = await quotedRequest({ workspaceFolder: GIT_FOLDERS.sample, customer: 'Wayne', title: 'Hostile paths', adr: 'none' });
+    const assessmentPath = repoPath(root, request.assessment);
+    const quotePath = repoPath(root, request.quote);
+    // The user's work in progress in a tracked source file, and an untracked secret at the repository root.
+    const source = nodePath.join(root, 'src/robofleet/api/webhooks.py');
+    const sourceBefore = readFileSync(source, 'utf8');
+    const secret = nodePath.join(root, '.env.local');
+    const original = readFileSync(request.assessment.fsPath, 'utf8');
+    const quoteText = readFileSync(request.quote.fsPath, 'utf8');
+    writeFileSync(source, `${sourceBefore}\n# work in progress, not ready\n`);
+    writeFileSync(secret, 'API_KEY=do-not-commit\n');
+    const refused = async (why: string) => {
+      const head = git(root, 'rev-parse', 'HEAD').trim();
+      const before = statusLines(root);
+      const shown = (await shownBy(COMMIT, async () => assert.equal(await commitRequest({ assessment: request.assessment, message: 'docs: hostile' }), undefined))).trim();
+      assertPlain(shown);
+      assert.equal(git(root, 'rev-parse', 'HEAD').trim(), head, `${why}: HEAD did not move`);
+      assert.deepEqual(statusLines(root), before, `${why}: git status is as it was`);
+      assert.equal(readFileSync(source, 'utf8'), `${sourceBefore}\n# work in progress, not ready\n`, `${why}: the work in progress is untouched`);
+      assert.equal(readFileSync(secret, 'utf8'), 'API_KEY=do-not-commit\n', `${why}: the secret is untouched`);
+      return shown;
+    };
+    try {
+      for (const hostile of ['src/robofleet/api/webhooks.py', '../../.env.local', 'docs/../.env.local', '.env.local']) {
+        const edited = original.replace(`path: ${quotePath}`, `path: ${hostile}`);
+        assert.notEqual(edited, original, 'the quote path is in the front matter as written');
+        writeFileSync(request.assessment.fsPath, edited);
+        const shown = await refused(hostile);
+        assert.ok(shown.startsWith(`${assessmentPath}: quotes[0].path is "${hostile}", which is not one of this request's files: `), shown);
+        assert.ok(shown.endsWith('nothing was committed.'), shown);
+      }
+      // The path as Generate Quote wrote it, but the file is a link to the secret: refused too.
+      writeFileSync(request.assessment.fsPath, original);
+      rmSync(request.quote.fsPath);
+      symlinkSync(secret, request.quote.fsPath);
+      const shown = await refused('a quote that is a symbolic link');
+      assert.ok(shown.startsWith(`${assessmentPath}: quotes[0].path is "${quotePath}", which is not one of this request's files: it is a symbolic link`), shown);
+    } finally {
+      rmSync(request.quote.fsPath, { force: true });
+      writeFileSync(request.quote.fsPath, quoteText);
+      writeFileSync(request.assessment.fsPath, original);
+      writeFileSync(source, sourceBefore);
+      rmSync(secret, { force: true });
+    }
+    assert.deepEqual(lastCommitFiles(root).filter((path) => path === 'src/robofleet/api/webhooks.py' || path === '.env.local'), []);
+    // Put back as Generate Quote wrote them, the request commits, and only its own files.
+    const result = await commitRequest({ assessment: request.assessment, message: 'docs: wayne' });
+    assert.ok(result?.commit);
+    const committed = lastCommitFiles(root).filter((path) => path !== REGISTER);
+    assert.deepEqual(committed, [assessmentPath, quotePath].sort());
   });
 
   it('"git.enabled": false: says Git is turned off, and commits nothing', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseAssessment, splitFrontMatter } from '../../src/core/assessment';
 import type { NewAssessmentResult } from '../../src/extension';
-import { closeAllEditors, TODAY, writeEstimate, generateQuote } from './support';
+import { closeAllEditors, TODAY, writeEstimate, generateQuote, shownBy } from './support';
 
 async function newAssessment(customer: string, title: string): Promise<vscode.Uri> {
   const result = await vscode.commands.executeCommand<NewAssessmentResult | undefined>('customRequest.newAssessment', {
@@ -63,5 +63,20 @@ describe('hardening: text through the commands', () => {
     assert.ok(after.startsWith('\uFEFF'), 'the BOM is kept');
     assert.equal((after.match(/(?<!\r)\n/g) ?? []).length, 0, 'no LF without CR');
     assert.equal(parseAssessment(after, 'assessment.md').frontMatter.quotes.length, 1);
+  });
+
+  it('an adr.path into .git is refused by name, and no quote is written there (issue 20)', async () => {
+    const uri = await newAssessment('Git Path Co', 'Quote beside a hostile ADR path');
+    await writeEstimate(uri);
+    const text = (await rawText(uri)).replace(/^adr: null\n/m, '');
+    const hostile = text.replace(/^---\n/, '---\nadr: {"path": ".git/0001-x.md", "title": "X"}\n');
+    assert.notEqual(hostile, text, 'the ADR line went into the front matter');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(hostile));
+    const message = await shownBy('customRequest.generateQuote', async () => generateQuote(uri));
+    assert.match(message, /adr\.path is "\.git\/0001-x\.md", which cannot be the request's ADR/);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    assert.ok(folder);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.git', 'quotes'))), 'no quotes folder in .git');
+    assert.equal(await rawText(uri), hostile, 'the assessment is unchanged');
   });
 });

@@ -27,7 +27,7 @@ function sample(): string {
   return assessmentText(
     newFrontMatter(DATA),
     '# Body\n\n<!-- custom-request:links -->\n- none\n<!-- /custom-request:links -->\n\n<!-- custom-request:figures: generated -->\nold\n<!-- /custom-request:figures -->\n\nUser notes.\n',
-    estimateHint('en', 'CNY', 3000),
+    estimateHint('en', 'CNY', { dayRate: 3000, roundFeesTo: 0, taxRatePercent: 0 }),
   );
 }
 

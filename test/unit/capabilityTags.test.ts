@@ -46,6 +46,6 @@ describe('setting capability tags in the front matter', () => {
       assert.throws(f, (error: unknown) => error instanceof DeskError && pattern.test(error.text.en) && error.text['zh-cn'].length > 0);
     long(() => planCapabilitiesChange(assessment(), 'a.md', ['x'.repeat(61)]), /capability tags/);
     long(() => planCapabilitiesChange(assessment(), 'a.md', Array.from({ length: 31 }, (_, i) => `tag ${i}`)), /capability tags/);
-    long(() => planCapabilitiesChange(assessment().replace('status: draft', 'status: [draft'), 'docs/a.md', ['sso']), /docs\/a\.md is not valid YAML/);
+    long(() => planCapabilitiesChange(assessment().replace('status: draft', 'status: [draft'), 'docs/a.md', ['sso']), /docs\/a\.md:\d+ is not valid YAML/);
   });
 });

@@ -15,7 +15,15 @@ import {
   type CommitFile,
   type RequestFile,
 } from '../../src/core/commitPlan';
+import { quotePlacement } from '../../src/core/adr';
+import { parseAssessment } from '../../src/core/assessment';
+import { DeskError } from '../../src/core/errors';
+import { dirname, relativePath } from '../../src/core/paths';
+import { registerFileText } from '../../src/core/register';
+import { adrFolderProblem, isRegisterText, quoteTextProblem } from '../../src/core/requestPaths';
 import type { QuoteRecord } from '../../src/core/schema';
+import { planNewAssessment, planQuote } from '../../src/core/workflows';
+import { common, requestData, SETTINGS, withEstimate } from './workflowFixture';
 
 const REQUEST = 'docs/custom-requests/2026-11-25-acme-reverse-push';
 const quote = (number: string, revision: number, path = `doc/adr/quotes/quote-${number}-acme.md`): QuoteRecord => ({ number, revision, path, date: '2026-11-25' });
@@ -220,5 +228,146 @@ describe('commit plan: a refused commit', () => {
     assert.equal(outputExcerpt(many, 3), 'line 1\nline 2\nline 3\n…');
     assert.equal(outputExcerpt('x'.repeat(400)).length, 301);
     assert.equal(outputExcerpt('\n \n'), '');
+  });
+});
+
+describe('commit plan: only the request\'s own files (issue 20)', () => {
+  const ASSESSMENT = `${REQUEST}/assessment.md`;
+  const OWN_QUOTE = quote('Q-2026-003', 1);
+  const ADR = { path: 'doc/adr/0004-reverse-push.md' };
+  /** The refusal requestFiles throws, in both languages: the field and the value it holds. */
+  const refusedNaming = (field: string, value: string) => (error: unknown) => {
+    assert.ok(error instanceof DeskError, `a DeskError, not ${String(error)}`);
+    assert.equal(error.code, 'invalid-front-matter');
+    assert.ok(error.text.en.startsWith(`${ASSESSMENT}: ${field} is "${value}", which is not one of this request's files: `), error.text.en);
+    assert.ok(error.text.en.endsWith('nothing was committed.'), error.text.en);
+    assert.ok(error.text['zh-cn'].startsWith(`${ASSESSMENT}：${field} 为「${value}」，不是此需求的文件：`), error.text['zh-cn']);
+    return true;
+  };
+
+  const HOSTILE = [
+    'src/main.ts',
+    '../../../.env.local',
+    '/etc/passwd',
+    'C:/Users/lead/quote-Q-2026-003-acme.md',
+    'doc/adr/quotes/../../../src/main.ts',
+    'quotes/../src/main.ts',
+    '.git/config',
+    'doc/adr/quotes/.git/quote-Q-2026-003-acme.md',
+    'doc/adr/quotes/.GIT./quote-Q-2026-003-acme.md',
+    'doc\\adr\\quotes\\quote-Q-2026-003-acme.md',
+    'doc/adr//quotes/quote-Q-2026-003-acme.md',
+    './doc/adr/quotes/quote-Q-2026-003-acme.md',
+    'doc/adr/quotes/quote-Q-2026-003-acme.md\n',
+  ];
+
+  it('refuses a quote path that is not a quote of this request, naming the field and its value: outside the folder, into .git, not plain', () => {
+    for (const path of HOSTILE) {
+      assert.throws(() => requestFiles({ quotes: [OWN_QUOTE, quote('Q-2026-003-R2', 2, path)], adr: ADR }, ASSESSMENT, 'docs/custom-requests'), refusedNaming('quotes[1].path', path), path);
+    }
+  });
+
+  it('refuses a quote not named after its number, or not where Generate Quote writes the request\'s quotes', () => {
+    const cases = [
+      ['doc/adr/quotes/notes.md', 'Q-2026-003'],
+      ['doc/adr/quotes/quote-Q-2026-004-acme.md', 'Q-2026-003'],
+      ['doc/adr/quotes/quote-Q-2026-003-R2-acme.md', 'Q-2026-003'],
+      ['doc/adr/quotes/quote-Q-2026-003-acme.txt', 'Q-2026-003'],
+      ['doc/adr/quotes/quote-Q-2026-003-acme.md', 'not a number'],
+      // Named like a quote, in the wrong folder: another ADR folder's quotes, the ADR folder itself, a source folder.
+      ['docs/decisions/quotes/quote-Q-2026-003-acme.md', 'Q-2026-003'],
+      ['doc/adr/quote-Q-2026-003-acme.md', 'Q-2026-003'],
+      ['src/quote-Q-2026-003-acme.md', 'Q-2026-003'],
+      [`${REQUEST}/quotes/quote-Q-2026-003-acme.md`, 'Q-2026-003'],
+    ];
+    for (const [path, number] of cases) {
+      assert.throws(() => requestFiles({ quotes: [{ ...OWN_QUOTE, number, path }], adr: ADR }, ASSESSMENT, 'docs/custom-requests'), refusedNaming('quotes[0].path', path), path);
+    }
+    // Without an ADR, the ADR folder's quotes/ is no folder of this request.
+    assert.throws(() => requestFiles({ quotes: [OWN_QUOTE], adr: null }, ASSESSMENT, 'docs/custom-requests'), refusedNaming('quotes[0].path', OWN_QUOTE.path));
+  });
+
+  it('refuses an ADR path that names a file no ADR lister would take, naming adr.path', () => {
+    for (const path of ['src/main.ts', '../../../.env.local', '/etc/passwd', 'doc/adr/../../src/main.md', '.git/config', '.git/0001-x.md', 'doc\\adr\\0004-x.md', 'docs/custom-requests/README.md', 'doc/adr/index.md', '.env.local']) {
+      assert.throws(() => requestFiles({ quotes: [], adr: { path } }, ASSESSMENT, 'docs/custom-requests'), refusedNaming('adr.path', path), path);
+    }
+  });
+
+  it('refuses a register setting that leaves the workspace folder, naming the setting', () => {
+    for (const folder of ['../elsewhere', '/etc', 'docs/../../elsewhere', 'C:/requests', '.git']) {
+      assert.throws(
+        () => requestFiles({ quotes: [], adr: null }, ASSESSMENT, folder),
+        (error: unknown) => error instanceof DeskError && error.code === 'outside-workspace' && error.text.en.includes('customRequest.assessmentFolder') && error.text['zh-cn'].includes('customRequest.assessmentFolder'),
+        folder,
+      );
+    }
+    assert.deepEqual(requestFiles({ quotes: [], adr: null }, ASSESSMENT, 'docs/./custom-requests/').map((file) => file.path), [ASSESSMENT, 'docs/custom-requests/README.md']);
+  });
+
+  it('accepts the files Generate Quote and Create ADR write: beside the assessment, in the ADR folder\'s quotes/, revisions, Chinese names', async () => {
+    const root = '/ws';
+    const created = await planNewAssessment({ ...common, root, data: requestData('zh-cn'), exists: async () => false });
+    const assessmentPath = created.assessmentPath;
+    // No ADR: the quote goes beside the assessment.
+    const first = await planQuote({ ...common, root, assessmentPath, assessmentText: withEstimate(created.file.text), quoteFolder: dirname(assessmentPath), workspaceQuoteNumbers: [] });
+    // With an ADR: the next revision goes to its folder's quotes/.
+    const adrPath = `${root}/doc/adr/0004-reverse-push.md`;
+    const adr = { path: adrPath, title: 'Reverse push', number: 4 };
+    const withAdr = first.assessmentText.replace(/^adr: null$/m, `adr:\n  path: ${relativePath(root, adrPath)}\n  number: 4\n  title: Reverse push`);
+    const second = await planQuote({ ...common, root, assessmentPath, assessmentText: withAdr, quoteFolder: quotePlacement(dirname(adrPath), adrPath).folder, adr, workspaceQuoteNumbers: [] });
+    const { frontMatter } = parseAssessment(second.assessmentText, 'assessment.md');
+    assert.equal(frontMatter.quotes.length, 2);
+    const files = requestFiles(frontMatter, relativePath(root, assessmentPath), SETTINGS.assessmentFolder);
+    assert.deepEqual(
+      files.map((file) => [file.role, file.path]),
+      [
+        ['assessment', relativePath(root, assessmentPath)],
+        ['quote', relativePath(root, first.file.path)],
+        ['quote', relativePath(root, second.file.path)],
+        ['adr', 'doc/adr/0004-reverse-push.md'],
+        ['register', 'docs/custom-requests/README.md'],
+      ],
+    );
+    assert.equal(dirname(relativePath(root, second.file.path)), 'doc/adr/quotes');
+    // The quotes' own text is what the on-disk check accepts.
+    assert.equal(quoteTextProblem(first.file.text, frontMatter.quotes[0].number), undefined);
+    assert.equal(quoteTextProblem(second.file.text, frontMatter.quotes[1].number), undefined);
+  });
+});
+
+describe('commit plan: what is on disk is what the extension wrote (issue 20)', () => {
+  it('a quote file must hold that quote: another file, another quote, a broken quote are refused with the reason', async () => {
+    const root = '/ws';
+    const created = await planNewAssessment({ ...common, root, data: requestData('en'), exists: async () => false });
+    const plan = await planQuote({ ...common, root, assessmentPath: created.assessmentPath, assessmentText: withEstimate(created.file.text), quoteFolder: dirname(created.assessmentPath), workspaceQuoteNumbers: [] });
+    const number = plan.number;
+    assert.match(quoteTextProblem('export const main = 1;\n', number)?.en ?? '', /^the file is not a quote written by Custom Request Desk/);
+    assert.match(quoteTextProblem('API_KEY=secret\n', number)?.['zh-cn'] ?? '', /^该文件不是 Custom Request Desk 生成的报价单/);
+    assert.equal(quoteTextProblem(plan.file.text, 'Q-2026-999')?.en, `the file is quote ${number}, not Q-2026-999`);
+    const broken = plan.file.text.replace(/^currency: .*$/m, 'currency: dollars');
+    assert.notEqual(broken, plan.file.text);
+    assert.equal(quoteTextProblem(broken, number)?.en, 'field "currency" is missing or invalid');
+  });
+
+  it('a changed ADR must be one the ADR lister lists: in an ADR folder, named as the tools reading it name ADRs', () => {
+    const folders = [
+      { path: '/ws/doc/adr', readBy: ['adr-tools' as const] },
+      { path: '/ws/docs/adr', readBy: ['log4brains' as const] },
+      { path: '/ws/docs/decisions', readBy: [] },
+    ];
+    assert.equal(adrFolderProblem('/ws/doc/adr/0004-reverse-push.md', folders, '/ws'), undefined);
+    assert.equal(adrFolderProblem('/ws/docs/adr/use-postgres.md', folders, '/ws'), undefined);
+    assert.equal(adrFolderProblem('/ws/docs/decisions/0001-madr.md', folders, '/ws'), undefined);
+    assert.equal(adrFolderProblem('/ws/docs/notes/0001-plan.md', folders, '/ws')?.en, 'it is in none of the ADR folders (doc/adr, docs/adr, docs/decisions)');
+    assert.equal(adrFolderProblem('/ws/docs/notes/0001-plan.md', folders, '/ws')?.['zh-cn'], '它不在任何 ADR 文件夹（doc/adr、docs/adr、docs/decisions）中');
+    assert.equal(adrFolderProblem('/ws/doc/adr/notes.md', folders, '/ws')?.en, 'the tools reading doc/adr do not take notes.md for an ADR');
+    assert.equal(adrFolderProblem('/ws/doc/adr/quotes/0004-x.md', folders, '/ws')?.en, 'it is in none of the ADR folders (doc/adr, docs/adr, docs/decisions)');
+    assert.equal(adrFolderProblem('/ws/doc/adr/0004-x.md', [], '/ws')?.en, 'it is not in an ADR folder, and this workspace folder has none');
+  });
+
+  it('a register is the file Update Register writes: a README.md without its block is the user\'s own', () => {
+    assert.ok(isRegisterText(registerFileText(undefined, '| request |')));
+    assert.ok(isRegisterText('# Requests\n\n<!-- custom-request:register kept up to date by Update Register -->\n…\n<!-- /custom-request:register -->\n'));
+    assert.ok(!isRegisterText('# Custom requests\n\nNotes of my own, not ready yet.\n'));
   });
 });

@@ -118,6 +118,46 @@ describe('estimate', () => {
     assert.equal(r.termTotalMinor, 0);
   });
 
+  it("the term's tax is the NRE tax plus each year's tax, so the total including tax is the sum of its lines", () => {
+    // Worked by hand. 10 person-days at USD 999.99, no contingency, margin or rounding step; 1 release × 1 day a year; 13 % tax.
+    // NRE 9,999.90, tax 1,299.987 → 1,299.99 (rounded once, on its line); yearly 999.99, tax 129.9987 → 130.00.
+    // Term: 9,999.90 + 2 × 999.99 = 11,999.88; tax 1,299.99 + 2 × 130.00 = 1,559.99; including tax 13,559.87
+    // = 11,299.89 + 2 × 1,129.99. The rate applied to the term again would give 1,559.9844 → 1,559.98: one cent off.
+    const r = computeEstimate({
+      ...WORKED_EXAMPLE,
+      currency: 'USD',
+      workItems: [{ name: 'x', role: 'engineer', optimistic: 10, mostLikely: 10, pessimistic: 10 }],
+      dayRates: { engineer: 999.99 },
+      releasesPerYear: 1,
+      testingDaysPerRelease: 1,
+      supportYears: 2,
+      contingencyPercent: 0,
+      marginPercent: 0,
+      roundFeesTo: 0,
+      taxRatePercent: 13,
+    });
+    assert.deepEqual(r.tax?.nre, { exclusiveMinor: 999_990, taxMinor: 129_999, inclusiveMinor: 1_129_989 });
+    assert.deepEqual(r.tax?.yearly, { exclusiveMinor: 99_999, taxMinor: 13_000, inclusiveMinor: 112_999 });
+    assert.deepEqual(r.tax?.term, { exclusiveMinor: 1_199_988, taxMinor: 155_999, inclusiveMinor: 1_355_987 });
+  });
+
+  it('prices the effort at the blended day rate it shows, so effort cost = priced days × that rate', () => {
+    // Weights (O + 4M + P): engineer 7 days → 42, qa 4 days → 24. Blended (42 × 1,000.00 + 24 × 800.01) / 66 = 927.2764 → 927.28.
+    // Priced effort 11 person-days; the line reads 11 × 927.28 = 10,200.08 (the unrounded rate would give 10,200.04).
+    const r = computeEstimate({
+      ...WORKED_EXAMPLE,
+      currency: 'USD',
+      workItems: [
+        { name: 'A', role: 'engineer', optimistic: 7, mostLikely: 7, pessimistic: 7 },
+        { name: 'B', role: 'qa', optimistic: 4, mostLikely: 4, pessimistic: 4 },
+      ],
+      dayRates: { engineer: 1000, qa: 800.01 },
+    });
+    assert.equal(r.pricedDays, 11);
+    assert.equal(r.blendedDayRateMinor, 92_728);
+    assert.equal(r.nre.effortCostMinor, 1_020_008);
+  });
+
   it('rounds up to a half day without float noise', () => {
     assert.equal(roundUpToHalf(30.000000000004), 30);
     assert.equal(roundUpToHalf(30.01), 30.5);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cssString, exportPath, logoMimeType, printStylesheet, quoteHtmlDocument } from '../../src/core/exportHtml';
 import { parseQuoteFile, quoteLanguage, type QuoteFile } from '../../src/core/quoteFile';
-import { activeContent, decodeEntities, sanitizeRenderedHtml, urlScheme } from '../../src/core/sanitizeHtml';
+import { activeContent, decodeEntities, sanitizeRenderedHtml, tokenizeHtml, urlScheme } from '../../src/core/sanitizeHtml';
 
 const QUOTE: QuoteFile = {
   kind: 'custom-request-quote',
@@ -41,8 +41,62 @@ describe('export: sanitising rendered Markdown', () => {
     assert.equal(sanitizeRenderedHtml('<svg><svg><image href="https://x.example/i.png"/></svg></svg>t'), 't');
     assert.equal(sanitizeRenderedHtml('<object data="https://x.example/f.swf"></object><embed src="https://x.example/e">t'), 't');
     assert.equal(sanitizeRenderedHtml('<!-- <script>x</script> -->t<!DOCTYPE html>'), 't');
-    // An unterminated script swallows the rest, as in a browser.
-    assert.equal(sanitizeRenderedHtml('<p>a</p><script>alert(1)'), '<p>a</p>');
+    // An unterminated script loses only its tag: what follows stays, as text.
+    assert.equal(sanitizeRenderedHtml('<p>a</p><script>alert(1)'), '<p>a</p>alert(1)');
+  });
+
+  it('drops only the tag of an element left unclosed, keeping the rest of the quote safe', () => {
+    const rest = '\n<h2>Terms</h2>\n<p>Valid <strong>30</strong> days.</p>\n<table><tr><td style="text-align:right">CN¥1.00</td></tr></table>';
+    for (const name of ['script', 'style', 'iframe', 'frameset', 'object', 'applet', 'noscript', 'noembed', 'noframes', 'template', 'textarea', 'select', 'title', 'svg', 'math', 'xmp', 'plaintext', 'head', 'audio', 'video', 'canvas']) {
+      assert.equal(sanitizeRenderedHtml(`<h1>Quote</h1>\n<${name} id="x">${rest}`), `<h1>Quote</h1>\n${rest}`, name);
+      assert.equal(sanitizeRenderedHtml(`<h1>Quote</h1>\n<${name.toUpperCase()}>${rest}`), `<h1>Quote</h1>\n${rest}`, name);
+      // Closed ones still go with their content, nested ones of the same name counted; an outer one left open drops its tag only.
+      assert.equal(sanitizeRenderedHtml(`<p>a</p><${name}><${name}>in</${name}>in</${name}>b`), '<p>a</p>b', name);
+      assert.equal(sanitizeRenderedHtml(`<p>a</p><${name}><${name}>in</${name}>b`), '<p>a</p>b', name);
+    }
+    assert.equal(sanitizeRenderedHtml('<select><option>A</option><p>kept</p>'), 'A<p>kept</p>');
+    assert.equal(sanitizeRenderedHtml('<style>p{}</style><style><p>kept</p>'), '<p>kept</p>');
+    // What follows an unclosed element is sanitised like any other text: nothing in it runs or loads.
+    const hostile = [
+      '<script><img src="https://x.example/p.gif" onerror="alert(1)" alt="pixel">',
+      '<iframe src="https://x.example"><script>alert(1)</script><a href="javascript:alert(2)">x</a>',
+      '<svg><iframe><object data="https://x.example/f.swf"></object><embed src="https://x.example/e">',
+      '<textarea><p style="background:url(https://x.example/t.png)" onclick="x()">t</p><link href="https://x.example/s.css">',
+      '<title><base href="https://x.example/"><form action="https://x.example"><button formaction="https://x.example">b</button></form>',
+      '<noscript><math><style>@import url(https://x.example/a.css)<td style="text-align:left;background:url(https://x.example)">c</td>',
+    ];
+    for (const html of hostile) {
+      const out = sanitizeRenderedHtml(`<h1>Quote</h1>${html}<p>after</p>`);
+      assert.ok(out.endsWith('<p>after</p>'), out);
+      assert.deepEqual(activeContent(out), [], out);
+      for (const token of tokenizeHtml(out)) {
+        if (token.kind === 'start') assert.deepEqual(token.attributes.filter((a) => a.name.startsWith('on') || /x\.example|javascript/i.test(a.value)), [], out);
+      }
+    }
+  });
+
+  it('scans 100,000 unclosed dropped elements in linear time', () => {
+    const out = sanitizeRenderedHtml('<select><script><svg>'.repeat(100_000) + '<p>end</p>');
+    assert.equal(out, '<p>end</p>');
+    const nested = sanitizeRenderedHtml('<svg>'.repeat(100_000) + '</svg>'.repeat(50_000) + 'kept');
+    assert.equal(nested, 'kept');
+  });
+
+  it('keeps only a table cell\'s text-align, read in linear time whatever the spaces', () => {
+    const cell = (style: string) => sanitizeRenderedHtml(`<td style="${style}">v</td>`);
+    assert.equal(cell('text-align:left'), '<td style="text-align:left">v</td>');
+    assert.equal(cell('  TEXT-ALIGN : Center ; '), '<td style="TEXT-ALIGN : Center ;">v</td>');
+    assert.equal(cell('text-align:right;;'), '<td>v</td>');
+    assert.equal(cell('text-align:left;color:red'), '<td>v</td>');
+    assert.equal(cell('text-align:justify'), '<td>v</td>');
+    assert.equal(cell('align:left'), '<td>v</td>');
+    assert.equal(cell('text-align left'), '<td>v</td>');
+    // The issue's 21-second case: 200,000 spaces and then something that is not a space; then a megabyte of them.
+    assert.equal(cell(`text-align:left${' '.repeat(200_000)}x`), '<td>v</td>');
+    assert.equal(cell(`text-align:left${' '.repeat(200_000)}`), '<td style="text-align:left">v</td>');
+    assert.equal(cell(`text-align:left${' '.repeat(1_000_000)};${' '.repeat(1_000_000)}x`), '<td>v</td>');
+    const spaced = `text-align${' '.repeat(1_000_000)}:${' '.repeat(1_000_000)}right${' '.repeat(1_000_000)};`;
+    assert.equal(cell(`${' '.repeat(1_000_000)}${spaced}\t`), `<td style="${spaced}">v</td>`);
   });
 
   it('drops unknown elements and event handlers but keeps their text', () => {
@@ -136,6 +190,7 @@ describe('export: the page', () => {
     const html = quoteHtmlDocument({
       lang: 'zh-cn',
       quote: QUOTE,
+      markdown: '# 报价单 Q-2026-003\n',
       renderedBody: '<h1>报价单 Q-2026-003</h1><script>x()</script><img src="http://x.example/p.gif">',
       logo: { mimeType: 'image/png', base64: 'iVBORw0KGgo=', alt: 'Robofleet "RF"' },
       file: 'quotes/q.md',
@@ -150,7 +205,7 @@ describe('export: the page', () => {
   });
 
   it('leaves the logo out when there is none', () => {
-    const html = quoteHtmlDocument({ lang: 'en', quote: QUOTE, renderedBody: '<p>x</p>', file: 'q.md' });
+    const html = quoteHtmlDocument({ lang: 'en', quote: QUOTE, markdown: 'x\n', renderedBody: '<p>x</p>', file: 'q.md' });
     assert.ok(html.includes('<html lang="en-US">'));
     assert.ok(!html.includes('<img'));
   });

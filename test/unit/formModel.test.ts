@@ -83,12 +83,23 @@ describe('form model', () => {
         supportYears: '2',
         contingencyPercent: '10',
         marginPercent: '20',
-        // an estimate is present, so the schema's defaults apply, not the settings'
-        roundFeesTo: '0',
-        taxRatePercent: '0',
+        // left out of the file: the settings' values, as the quote and the register price it
+        roundFeesTo: '100',
+        taxRatePercent: '6',
         standardDays: '3',
         standardFee: '0',
       });
+    });
+
+    it("takes the settings' rounding step and tax rate only where the estimate leaves them out; a written 0 stays 0", () => {
+      const { roundFeesTo, taxRatePercent, ...rest } = WORKED_EXAMPLE;
+      assert.deepEqual([roundFeesTo, taxRatePercent], [1000, 6]);
+      const absent = draftFromEstimate(rest, DEFAULTS);
+      assert.deepEqual([absent.roundFeesTo, absent.taxRatePercent], ['100', '6']);
+      const absentTaxed = draftFromEstimate(rest, { ...DEFAULTS, taxRatePercent: 13, roundFeesTo: 1000 });
+      assert.deepEqual([absentTaxed.roundFeesTo, absentTaxed.taxRatePercent], ['1000', '13']);
+      const zero = draftFromEstimate({ ...rest, roundFeesTo: 0, taxRatePercent: 0 }, { ...DEFAULTS, taxRatePercent: 13, roundFeesTo: 1000 });
+      assert.deepEqual([zero.roundFeesTo, zero.taxRatePercent], ['0', '0']);
     });
 
     it('never throws, whatever the estimate is', () => {

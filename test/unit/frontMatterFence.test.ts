@@ -151,9 +151,9 @@ describe('frontMatterHeadLength', () => {
 
   it('ends the head of a golden assessment at the closing line written in the file', () => {
     const cases: [string, number, string][] = [
-      // The file's line 72 and line 42 are its closing `---`.
-      ['test/golden/en/assessment-quoted.md', 72, '\n# Custom request: Push robot data to their own platform\n'],
-      ['test/golden/zh-cn/assessment-new.md', 42, '\n# 定制需求评估：把机器人数据反向推送到客户自有平台\n'],
+      // The file's line 74 and line 44 are its closing `---`.
+      ['test/golden/en/assessment-quoted.md', 74, '\n# Custom request: Push robot data to their own platform\n'],
+      ['test/golden/zh-cn/assessment-new.md', 44, '\n# 定制需求评估：把机器人数据反向推送到客户自有平台\n'],
     ];
     for (const [file, lines, bodyStart] of cases) {
       const bytes = readFileSync(nodePath.join(ROOT, file));

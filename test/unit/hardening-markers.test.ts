@@ -43,7 +43,8 @@ describe('hardening: generated-block markers in user text', () => {
       const out = helper(`a ${START} b ${END} c`);
       assert.ok(!out.includes('<!--') && !out.includes('-->'), `${helper.name}: ${out}`);
     }
-    assert.equal(inlineText('a <b> -> c'), 'a <b> -> c', 'other text is left alone');
+    // Other text is only escaped for Markdown (`<` cannot open a tag); a lone `->` is left alone.
+    assert.equal(inlineText('a <b> -> c'), 'a \\<b> -> c', 'other text is left alone');
   });
 
   it('ignores markers that do not stand on their own line', () => {

@@ -10,6 +10,7 @@ import { computeEstimate } from '../../src/core/estimate';
 import { toMinor } from '../../src/core/money';
 import { describeIssues } from '../../src/core/fieldMessages';
 import { estimateSchema, quoteRecordSchema, settingsSchema } from '../../src/core/schema';
+import { settleEstimate } from '../../src/core/settleEstimate';
 import { WORKED_EXAMPLE } from './workedExample';
 
 function estimate(changes: Partial<EstimateInput>): Record<string, unknown> {
@@ -57,7 +58,7 @@ describe('hardening: money', () => {
       for (const input of accepted) {
         const parsed = estimateSchema.safeParse(input);
         assert.ok(parsed.success, JSON.stringify(input));
-        const r = computeEstimate(parsed.data);
+        const r = computeEstimate(settleEstimate(parsed.data, settingsSchema.parse({})));
         const amounts = [r.nre.feeMinor, r.nre.subtotalMinor, r.recurring.feePerYearMinor, r.recurring.termFeeMinor, r.termTotalMinor, r.tax?.term.inclusiveMinor ?? 0];
         for (const amount of amounts) assert.ok(Number.isSafeInteger(amount), String(amount));
         assert.equal(BigInt(r.termTotalMinor), BigInt(r.nre.feeMinor) + BigInt(r.recurring.feePerYearMinor) * BigInt(r.recurring.supportYears));

@@ -5,11 +5,13 @@
  *
  * Speed is never asserted with timers here. Instead each hostile input is
  * large enough that a quadratic (backtracking) pattern would take minutes, so
- * the test would run into mocha's timeout; `npx tsx scripts/bench-regex.ts`
+ * the test would run into mocha's timeout; `npm run bench:hostile`
  * prints the timings.
  */
 import assert from 'node:assert/strict';
 import { listAdrs, nextAdrNumber, parseAdr } from '../../src/core/adr';
+import { replaceGeneratedBlock } from '../../src/core/assessment';
+import { inlineText, tableCell } from '../../src/core/markdownText';
 import { atxHeading, capLine, fieldLine, isStatusPlaceholder, linksToText, MAX_LINE_CHARS, numberedTitle, stripHtmlComments } from '../../src/core/adrText';
 import type { DirEntry, ReadFs } from '../../src/core/fsPort';
 import { quoteNumberFromFileName } from '../../src/core/quote';
@@ -155,6 +157,17 @@ describe('hardening: patterns over file content are linear', () => {
       assert.equal(parseNumber('1,200.5'), 1200.5);
       assert.equal(parseNumber('12.'), 12);
       assert.equal(parseNumber('.5e3'), 500);
+    });
+
+    it('markdownText: 300,000 comment closers `-->` and 500,000 `a>`', () => {
+      assert.equal(inlineText('-->'.repeat(300_000)), `\\${'--&gt;'.repeat(300_000)}`);
+      assert.equal(tableCell('a>'.repeat(500_000)), 'a>'.repeat(500_000));
+    });
+
+    it('replaceGeneratedBlock: a start marker holding 1,000,000 spaces before its text', () => {
+      const marker = `<!-- custom-request:links${' '.repeat(1_000_000)}x -->`;
+      const body = `# B\n\n${marker} \t\r\nold\n<!-- /custom-request:links -->\n`;
+      assert.equal(replaceGeneratedBlock(body, 'links', '- new'), `# B\n\n${marker}\n\n- new\n\n<!-- /custom-request:links -->\n`);
     });
   });
 });

@@ -41,6 +41,7 @@ describe('properties: money', () => {
       fc.property(validEstimate(), (input) => {
         const r = computeEstimate(input);
         const step = r.roundFeesToMinor;
+        assert.equal(r.nre.effortCostMinor, Math.round(r.pricedDays * r.blendedDayRateMinor), 'effort cost = priced days × the blended rate shown');
         assert.equal(r.nre.effortCostMinor + r.nre.contingencyMinor + r.nre.marginMinor, r.nre.subtotalMinor);
         assert.equal(r.nre.contingencyMinor, percentOf(r.nre.effortCostMinor, input.contingencyPercent));
         assert.equal(r.nre.marginMinor, percentOf(r.nre.effortCostMinor + r.nre.contingencyMinor, input.marginPercent));
@@ -54,10 +55,12 @@ describe('properties: money', () => {
         assert.equal(r.tax !== undefined, input.taxRatePercent > 0);
         if (r.tax) {
           assert.deepEqual([r.tax.nre.exclusiveMinor, r.tax.yearly.exclusiveMinor, r.tax.term.exclusiveMinor], [r.nre.feeMinor, r.recurring.feePerYearMinor, r.termTotalMinor]);
-          for (const line of [r.tax.nre, r.tax.yearly, r.tax.term]) {
-            assert.equal(line.exclusiveMinor + line.taxMinor, line.inclusiveMinor);
-            assert.equal(line.taxMinor, percentOf(line.exclusiveMinor, input.taxRatePercent));
-          }
+          for (const line of [r.tax.nre, r.tax.yearly, r.tax.term]) assert.equal(line.exclusiveMinor + line.taxMinor, line.inclusiveMinor);
+          // Each fee's tax is rounded once, on its own line; the term's tax is the sum of those lines, never rounded again.
+          for (const line of [r.tax.nre, r.tax.yearly]) assert.equal(line.taxMinor, percentOf(line.exclusiveMinor, input.taxRatePercent));
+          const years = r.recurring.supportYears;
+          assert.equal(r.tax.term.taxMinor, r.tax.nre.taxMinor + r.tax.yearly.taxMinor * years, 'term tax = NRE tax + each year\'s tax');
+          assert.equal(r.tax.term.inclusiveMinor, r.tax.nre.inclusiveMinor + r.tax.yearly.inclusiveMinor * years, 'term total incl. tax = sum of its lines');
         }
         for (const [name, value] of Object.entries(amounts(r))) {
           assert.ok(Number.isSafeInteger(value) && value >= 0 && value <= MAX_AMOUNT_MINOR, `${name} = ${value}`);
@@ -182,7 +185,7 @@ describe('properties: estimate', () => {
         const r = computeEstimate(input);
         // the schema's output is accepted again, unchanged, and computes the same result
         assert.deepEqual(estimateSchema.parse(input), input);
-        assert.deepEqual(computeEstimate(estimateSchema.parse(input)), r);
+        assert.deepEqual(computeEstimate(estimateSchema.parse(input) as typeof input), r);
         const record = { number: 'Q-2026-001', revision: 1, path: 'docs/quote.md', date: '2026-11-25', nreMinor: r.nre.feeMinor, currency: r.currency };
         const parsed = quoteRecordSchema.safeParse(record);
         assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));

@@ -6,7 +6,7 @@
  * is deterministic and fast; a failure prints the seed and the counterexample.
  */
 import fc from 'fast-check';
-import type { EstimateData } from '../../src/core/schema';
+import type { SettledEstimate } from '../../src/core/settleEstimate';
 import { estimateSchema } from '../../src/core/schema';
 
 /** Fixed-seed, bounded runs: deterministic in CI. */
@@ -88,5 +88,5 @@ export function rawEstimate(options: EstimateOptions = {}): fc.Arbitrary<Record<
     .filter((estimate) => estimateSchema.safeParse(estimate).success);
 }
 
-/** A valid estimate after the schema (defaults filled in): what computeEstimate receives. */
-export const validEstimate = (options?: EstimateOptions): fc.Arbitrary<EstimateData> => rawEstimate(options).map((raw) => estimateSchema.parse(raw));
+/** A valid estimate after the schema (defaults filled in; rounding and tax always given): what computeEstimate receives. */
+export const validEstimate = (options?: EstimateOptions): fc.Arbitrary<SettledEstimate> => rawEstimate(options).map((raw) => estimateSchema.parse(raw) as SettledEstimate);

@@ -4,8 +4,11 @@
  * throws nor pollutes Object.prototype, whatever arrives (seeded fuzzing).
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { FIELD_LIMITS, PATH_MAX } from '../../src/core/fieldLimits';
+import { loadFor, sendable, type LoadInput } from '../../src/views/formMessages';
 import { mulberry32 } from '../support/random';
-import { extensionToWebviewSchema, parseMessage, webviewToExtensionSchema } from '../../src/webview/protocol';
+import { EXTENSION_MESSAGE_TYPES, extensionToWebviewSchema, parseMessage, webviewToExtensionSchema } from '../../src/webview/protocol';
 
 const DEFAULTS = { currency: 'CNY', dayRate: 800, roundFeesTo: 0, taxRatePercent: 6 };
 const KEY = 'file:///ws/docs/custom-requests/a/assessment.md';
@@ -121,6 +124,11 @@ function fuzzValue(random: () => number, depth = 0): unknown {
 }
 
 describe('form protocol', () => {
+  it('EXTENSION_MESSAGE_TYPES lists exactly the types the extension→webview schema takes', () => {
+    const inSchema = extensionToWebviewSchema._zod.def.options.map((option) => option._zod.def.shape.type._zod.def.values[0]);
+    assert.deepEqual([...EXTENSION_MESSAGE_TYPES].sort(), [...inSchema].sort());
+  });
+
   it('the extension→webview schema takes every well-formed message', () => {
     for (const message of TO_WEBVIEW_OK) {
       const result = parseMessage(extensionToWebviewSchema, message);
@@ -179,5 +187,84 @@ describe('form protocol', () => {
     for (const key of ['polluted', 'type', 'key', 'estimate', 'items']) assert.equal(key in {}, false, `Object.prototype got "${key}"`);
     // Some random values are well-formed (e.g. {type: 'newAssessment'}): the fuzzer reaches past the first check.
     assert.ok(accepted > 0, 'some fuzzed values were valid messages');
+  });
+});
+
+describe('form protocol: what the extension builds, the webview takes (issue 20, item 6)', () => {
+  const FILE = 'docs/custom-requests/a/assessment.md';
+  const input = (frontMatter: Record<string, unknown>, lang: LoadInput['lang'] = 'en'): LoadInput => ({ key: KEY, file: FILE, defaults: DEFAULTS, frontMatter, lang });
+  const ESTIMATE = { currency: 'CNY', workItems: [] };
+
+  it('a 201-character tag is left out and named in the notice; the key, name, other tags and estimate still go', () => {
+    const long = 't'.repeat(201);
+    const message = loadFor(input({ customer: 'Acme', title: 'Push data', capabilities: ['sso', long], estimate: ESTIMATE }));
+    assert.equal(parseMessage(extensionToWebviewSchema, message).ok, true);
+    assert.deepEqual({ ...message, notice: undefined }, { type: 'load', key: KEY, label: 'Acme: Push data', defaults: DEFAULTS, capabilities: ['sso'], estimate: ESTIMATE, notice: undefined });
+    assert.equal(
+      message.notice,
+      `The capability tag "${'t'.repeat(40)}…" in ${FILE} is longer than 60 characters; shorten it in the front matter's "capabilities". Until then the form leaves it out.`,
+    );
+    const zh = loadFor(input({ customer: 'Acme', title: 'Push data', capabilities: [long] }, 'zh-cn'));
+    assert.equal(zh.notice, `${FILE} 中的能力标签“${'t'.repeat(40)}…”超过 60 个字符，请在 front matter 的 “capabilities” 中缩短。在此之前，表单不显示该标签。`);
+    // At the front matter's limit the tag goes, with no notice: the same limit as the schema that reads the file.
+    const atLimit = loadFor(input({ customer: 'Acme', title: 'Push data', capabilities: ['t'.repeat(FIELD_LIMITS.capabilityTag)] }));
+    assert.deepEqual([atLimit.capabilities, atLimit.notice], [['t'.repeat(60)], undefined]);
+  });
+
+  it('a 1,001-character customer is named in the notice and the request goes by its file', () => {
+    const message = loadFor(input({ customer: 'C'.repeat(1001), title: 'Push data', estimate: ESTIMATE }));
+    assert.equal(parseMessage(extensionToWebviewSchema, message).ok, true);
+    assert.equal(message.key, KEY);
+    assert.equal(message.label, FILE);
+    assert.deepEqual(message.estimate, ESTIMATE);
+    assert.equal(
+      message.notice,
+      `The customer in ${FILE} is longer than 200 characters (it has 1001); shorten "customer" in its front matter. Until then the form names the request by its file.`,
+    );
+    const zh = loadFor(input({ customer: 'Acme', title: '标'.repeat(301) }, 'zh-cn'));
+    assert.equal(zh.notice, `${FILE} 中的需求标题超过 300 个字符（现有 301 个），请在其 front matter 中缩短 “title”。在此之前，表单以文件路径称呼该需求。`);
+  });
+
+  it('31 tags: the first 30 go and the notice says how many there are', () => {
+    const tags = Array.from({ length: 31 }, (_, i) => `tag-${i}`);
+    const message = loadFor(input({ customer: 'Acme', title: 'T', capabilities: tags }));
+    assert.deepEqual(message.capabilities, tags.slice(0, 30));
+    assert.equal(message.notice, `${FILE} has 31 capability tags; at most 30 are allowed. Remove some from the front matter's "capabilities"; until then the form shows the first 30.`);
+  });
+
+  it('a message the webview schema refuses is sent as a "failed" one naming the field, which the webview takes', () => {
+    const tooLong = { type: 'load' as const, key: 'k'.repeat(PATH_MAX + 1), label: 'A', defaults: DEFAULTS };
+    const { message, dropped } = sendable(tooLong, 'en');
+    assert.equal(dropped, 'key: too_big');
+    assert.equal(message.type, 'failed');
+    assert.equal(parseMessage(extensionToWebviewSchema, message).ok, true);
+    assert.ok(message.type === 'failed' && message.message.includes('Field "key" must be at most 4000 characters'), JSON.stringify(message));
+    const ok = { type: 'saved' as const, key: KEY, message: 'Saved.' };
+    assert.deepEqual(sendable(ok, 'en'), { message: ok });
+  });
+
+  it('whatever front matter the extension reads, the webview takes the load message it builds (property)', () => {
+    const longText = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 400 }), fc.constantFrom('x'.repeat(201), 'x'.repeat(1001), '\uFDFD'.repeat(60), ' a\nb ', ''));
+    const anyValue = fc.oneof(longText, fc.integer(), fc.constant(null), fc.array(longText, { maxLength: 3 }));
+    const frontMatter = fc.record(
+      {
+        customer: fc.oneof(longText, anyValue),
+        title: fc.oneof(longText, anyValue),
+        capabilities: fc.oneof(fc.array(fc.oneof(longText, anyValue), { maxLength: 40 }), anyValue),
+        estimate: fc.oneof(anyValue, fc.object()),
+      },
+      { requiredKeys: [] },
+    );
+    const file = fc.oneof(fc.constant(FILE), fc.string({ minLength: 1, maxLength: PATH_MAX }));
+    fc.assert(
+      fc.property(frontMatter, file, fc.constantFrom('en', 'zh-cn') as fc.Arbitrary<LoadInput['lang']>, (fm, path, lang) => {
+        const message = loadFor({ key: KEY, file: path, defaults: DEFAULTS, frontMatter: fm, lang });
+        const parsed = parseMessage(extensionToWebviewSchema, message);
+        assert.equal(parsed.ok, true, parsed.ok ? '' : parsed.reason);
+        assert.equal(message.key, KEY, 'always the request asked for');
+        assert.equal(sendable(message, lang).dropped, undefined);
+      }),
+      { seed: 20_206, numRuns: 400 },
+    );
   });
 });

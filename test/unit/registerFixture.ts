@@ -127,5 +127,5 @@ export function registerEntries(texts: Record<string, string> = ASSESSMENT_TEXTS
 
 export function registerInput(lang: RegisterInput['lang'], entries = registerEntries()): RegisterInput {
   const files = new Set(FILES);
-  return { entries, registerPath: REGISTER_PATH, lang, today: TODAY, quoteValidityDays: 30, exists: (path) => files.has(path) };
+  return { entries, registerPath: REGISTER_PATH, lang, today: TODAY, quoteValidityDays: 30, exists: (path) => files.has(path), estimateDefaults: { roundFeesTo: 0, taxRatePercent: 0 } };
 }

@@ -189,8 +189,10 @@ describe('planSaveEstimate', () => {
     const { path, text } = await newAssessment();
     const broken = text.replace('\ncustomer: Acme | Robotics\n', '\ncustomer: [Acme | Robotics\n');
     const error = await rejectsWith(save(path, broken, SMALL), 'invalid-front-matter');
-    assert.ok(error.text.en.startsWith(`The front matter of ${FILE} is not valid YAML: `), error.text.en);
-    assert.ok(error.text['zh-cn'].startsWith(`${FILE} 的 front matter 不是有效的 YAML`), error.text['zh-cn']);
+    // The file and the line the yaml library stopped at (the line after the unclosed `[`; +1 for the opening `---`).
+    const line = broken.split('\n').indexOf('customer: [Acme | Robotics') + 2;
+    assert.ok(error.text.en.startsWith(`The front matter of ${FILE}:${line} is not valid YAML: `), error.text.en);
+    assert.ok(error.text['zh-cn'].startsWith(`${FILE}:${line} 的 front matter 不是有效的 YAML`), error.text['zh-cn']);
   });
 
   it('refuses a file that is not an assessment', async () => {

@@ -120,6 +120,44 @@ describe('estimate form webview: save, state and themes (real bundle in Chromium
     assert.equal(await text(page, '#status'), 'Nothing was written: the file is read-only.');
   });
 
+  it('switching to a request whose tag is over its limit shows the notice, and picker, fields and save target agree (issue 20, item 6)', async () => {
+    const page = await loadedForm();
+    const picker = page.locator('#assessment');
+    // The user picks the other request; the extension's load for it carries a tag over the limit.
+    await picker.selectOption(OTHER_KEY);
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'select'), [{ type: 'select', key: OTHER_KEY, dirty: false }]);
+    await send(page, { type: 'load', key: OTHER_KEY, label: 'Other', defaults: DEFAULTS, capabilities: ['t'.repeat(201)] });
+    // The webview's schema refuses it: said in the form, and the picker goes back to what the fields and Save are on.
+    assert.equal(await picker.inputValue(), KEY);
+    assert.ok((await text(page, '#problem')).startsWith('The form could not read a message from the extension (capabilities.0: too_big)'), await text(page, '#problem'));
+    assert.equal(await value(page, 'f-workItems-0-name'), 'Push robot data to the customer platform');
+    await page.locator('#save').click();
+    assert.equal((await posted(page)).filter((m) => m.type === 'save').at(-1)?.key, KEY, 'Save writes to the request the picker shows');
+
+    // What the extension now sends instead: the request asked for, without the tag, and a notice naming it.
+    const notice = 'The capability tag "tttt…" in docs/custom-requests/2026-11-26-other/assessment.md is longer than 60 characters; shorten it in the front matter\'s "capabilities". Until then the form leaves it out.';
+    await send(page, { type: 'saved', key: KEY, message: 'Saved.' });
+    await picker.selectOption(OTHER_KEY);
+    await send(page, { type: 'load', key: OTHER_KEY, label: 'Other', defaults: DEFAULTS, estimate: { ...WORKED_EXAMPLE, marginPercent: 30 }, capabilities: [], notice });
+    assert.equal(await picker.inputValue(), OTHER_KEY);
+    assert.equal(await text(page, '#problem'), notice);
+    assert.equal(await value(page, 'f-marginPercent'), '30', 'the fields are the new request’s');
+    await page.locator('#save').click();
+    assert.equal((await posted(page)).filter((m) => m.type === 'save').at(-1)?.key, OTHER_KEY);
+  });
+
+  it('a request the list leaves out (its front matter is refused) still shows in the picker when loaded', async () => {
+    const page = await loadedForm();
+    const unlisted = 'file:///ws/docs/custom-requests/2026-11-27-long/assessment.md';
+    await send(page, { type: 'load', key: unlisted, label: 'docs/custom-requests/2026-11-27-long/assessment.md', defaults: DEFAULTS, notice: 'The customer in … is longer than 200 characters.' });
+    assert.equal(await page.locator('#assessment').inputValue(), unlisted);
+    // A fresh list (from a file watcher) still leaves it out: the picker stays on it.
+    await send(page, { ...ASSESSMENTS, selected: unlisted });
+    assert.equal(await page.locator('#assessment').inputValue(), unlisted);
+    await send(page, { ...ASSESSMENTS, selected: undefined });
+    assert.equal(await page.locator('#assessment').inputValue(), unlisted);
+  });
+
   it('survives 500 random and malformed messages, posts nothing on its own, and still works', async () => {
     const page = await loadedForm();
     const random = mulberry32(20261125);
