@@ -271,8 +271,13 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
       if (isAssessment(active) && vscode.workspace.getWorkspaceFolder(active.uri)) this.current = active.uri;
       else if (list.length > 0) this.current = vscode.Uri.parse(list[0].key, true);
     }
-    if (this.current && !list.some((item) => item.key === this.current!.toString()) && !isAssessment(vscode.workspace.textDocuments.find((d) => this.isCurrent(d.uri)))) {
-      // Deleted or moved: show the newest instead.
+    if (
+      this.current &&
+      !list.some((item) => item.key === this.current!.toString()) &&
+      !isAssessment(vscode.workspace.textDocuments.find((d) => this.isCurrent(d.uri))) &&
+      !(await fileExists(this.current))
+    ) {
+      // Deleted or moved: show the newest instead. A file the list leaves out (its front matter is refused) stays, and its load says why.
       this.current = list.length > 0 ? vscode.Uri.parse(list[0].key, true) : undefined;
       this.dirty = false;
     }
@@ -301,5 +306,13 @@ export class EstimateViewProvider implements vscode.WebviewViewProvider, vscode.
 
   dispose(): void {
     this.disposeView();
+  }
+}
+
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
   }
 }

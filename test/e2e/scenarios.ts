@@ -104,10 +104,10 @@ export const SCENARIOS: Scenario[] = [
     //   24.118 / 27.430 / 29.122; shown 24.1 / 27.4 / 29.1) → priced at P80, up to a half day: 27.5 person-days
     // Calendar: 27.5 / (2 people × 0.8 focus × 5 days) = 27.5/8 = 3.44 → 3.5 weeks
     // Blended rate, weights O+4M+P: (114 × 850.00 + 32 × 600.00) / 146 = 116,100 / 146 = 795.2055 → $795.21 shown
-    // Effort cost: 27.5 × 116,100 / 146 = 3,192,750 / 146 = 21,868.1507 → $21,868.15 (2,186,815 cents)
-    // Contingency 15%: 2,186,815 × 0.15 = 328,022.25 → $3,280.22; cost + contingency 2,514,837
-    // Margin 25%: 2,514,837 × 0.25 = 628,709.25 → $6,287.09
-    // Subtotal 2,186,815 + 328,022 + 628,709 = 3,143,546 → $31,435.46; up to a multiple of $500: 63 × 500 = $31,500.00
+    // Effort cost at the rate shown: 27.5 × $795.21 = 21,868.275 → $21,868.28 (2,186,828 cents)
+    // Contingency 15%: 2,186,828 × 0.15 = 328,024.2 → $3,280.24; cost + contingency 2,514,852
+    // Margin 25%: 2,514,852 × 0.25 = 628,713 → $6,287.13
+    // Subtotal 2,186,828 + 328,024 + 628,713 = 3,143,565 → $31,435.65; up to a multiple of $500: 63 × 500 = $31,500.00
     // Recurring: 4 releases × 5 days = 20 days × $600.00 (tester) = $12,000.00; margin 25% $3,000.00
     //   → $15,000.00 a year (already a multiple of 500); 3 years → $45,000.00
     // Total over the term: $31,500.00 + $45,000.00 = $76,500.00; no tax lines
@@ -133,10 +133,10 @@ export const SCENARIOS: Scenario[] = [
       assessmentLines: [
         '| Effort, mean ± σ | Sum of the work items below | 24.3 ± 3.2 person-days |',
         '| Effort percentiles | P50 / P80 / P90 | 24.1 / 27.4 / 29.1 person-days |',
-        '| Effort cost | 27.5 person-days × $795.21 blended day rate | $21,868.15 |',
-        '| Contingency | 15% of the effort cost | $3,280.22 |',
-        '| Margin | 25% of cost plus contingency | $6,287.09 |',
-        '| **Custom development fee (one-time)** | Subtotal $31,435.46, rounded up to a multiple of $500.00 | **$31,500.00** |',
+        '| Effort cost | 27.5 person-days × $795.21 blended day rate | $21,868.28 |',
+        '| Contingency | 15% of the effort cost | $3,280.24 |',
+        '| Margin | 25% of cost plus contingency | $6,287.13 |',
+        '| **Custom development fee (one-time)** | Subtotal $31,435.65, rounded up to a multiple of $500.00 | **$31,500.00** |',
         '| **Yearly compatibility service fee** | $12,000.00 at $600.00 a day, plus 25% margin $3,000.00 | **$15,000.00** |',
         '| **Total over the term** | One-time fee plus the service fees over the term | **$76,500.00** |',
       ],

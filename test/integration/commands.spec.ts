@@ -13,15 +13,16 @@ const ADR_2 = 'doc/architecture/decisions/0002-expose-robot-data-through-the-ver
  * An English quote in USD with tax, fees not rounded to a step: the e2e English estimate with 8.25 % tax.
  * Connector O12 M18 P30 → mean 19, σ 3; tests O3 M5 P9 → mean 32/6, σ 1. Mean 146/6 = 24.333, σ = √10 = 3.1623.
  * The total is the sum of the two PERT betas; its P80 is 27.43 (a 2·10⁶-sample Monte Carlo: 27.430) → 27.5 person-days.
- * Effort cost 27.5 × (114 × 850.00 + 32 × 600.00)/146 = 27.5 × 116,100/146 = 21,868.1507 → 2,186,815 cents;
- * contingency 15 % = 328,022.25 → 328,022; margin 25 % of 2,514,837 = 628,709.25 → 628,709;
- * NRE fee = subtotal (no step) 3,143,546 = $31,435.46.
+ * Blended day rate (114 × 850.00 + 32 × 600.00)/146 = 116,100/146 = 795.2055 → $795.21, the rate the figures show;
+ * effort cost 27.5 × $795.21 = 21,868.275 → 2,186,828 cents (priced at the rate shown, issue 20);
+ * contingency 15 % = 328,024.2 → 328,024; margin 25 % of 2,514,852 = 628,713;
+ * NRE fee = subtotal (no step) 3,143,565 = $31,435.65.
  * Yearly: 4 × 5 = 20 days × $600.00 = $12,000.00 + 25 % $3,000.00 = $15,000.00; 3 years $45,000.00;
- * total $31,435.46 + $45,000.00 = $76,435.46 (7,643,546).
+ * total $31,435.65 + $45,000.00 = $76,435.65 (7,643,565).
  * Tax 8.25 % (825 basis points), each line rounded half away from zero:
- *   NRE 3,143,546 × 0.0825 = 259,342.545 → $2,593.43, incl. 3,402,889 = $34,028.89
+ *   NRE 3,143,565 × 0.0825 = 259,344.1125 → $2,593.44, incl. 3,402,909 = $34,029.09
  *   yearly 1,500,000 × 0.0825 = 123,750 → $1,237.50, incl. $16,237.50
- *   term 7,643,546 × 0.0825 = 630,592.545 → $6,305.93, incl. 8,274,139 = $82,741.39
+ *   term: the NRE tax plus 3 yearly taxes, 259,344 + 3 × 123,750 = 630,594 → $6,305.94, incl. 8,274,159 = $82,741.59
  * English tax lines are checked here rather than in the e2e run so that the English e2e run keeps
  * covering the quote without tax, the Chinese one the quote with tax.
  */
@@ -224,19 +225,19 @@ describe('commands in the sample workspace (adr-tools + log4brains)', () => {
       const quote = await readText(result!.quote);
       const fm = frontMatter(quote);
       assert.equal(fm.currency, 'USD');
-      assert.equal(fm.nreFeeMinor, 3_143_546);
+      assert.equal(fm.nreFeeMinor, 3_143_565);
       assert.equal(fm.yearlyFeeMinor, 1_500_000);
-      assert.equal(fm.termTotalMinor, 7_643_546);
+      assert.equal(fm.termTotalMinor, 7_643_565);
       assert.equal(fm.taxRatePercent, 8.25);
-      assert.equal(fm.termTotalInclTaxMinor, 8_274_139);
+      assert.equal(fm.termTotalInclTaxMinor, 8_274_159);
       assertLines(quote, [
         '| Tax rate | 8.25%, shown separately below |',
-        '| Custom path | Custom development fee (one-time): development, testing and delivery | $31,435.46 |',
-        '| **Custom path** | **Total over the term** (one-time fee and 3 years of service) | **$76,435.46** |',
+        '| Custom path | Custom development fee (one-time): development, testing and delivery | $31,435.65 |',
+        '| **Custom path** | **Total over the term** (one-time fee and 3 years of service) | **$76,435.65** |',
         'The amounts above exclude tax. With tax at 8.25%:',
-        '| Custom development fee (one-time) | $31,435.46 | $2,593.43 | $34,028.89 |',
+        '| Custom development fee (one-time) | $31,435.65 | $2,593.44 | $34,029.09 |',
         '| Yearly compatibility service fee (per year) | $15,000.00 | $1,237.50 | $16,237.50 |',
-        '| **Total over the term** | $76,435.46 | $6,305.93 | **$82,741.39** |',
+        '| **Total over the term** | $76,435.65 | $6,305.94 | **$82,741.59** |',
       ]);
       for (const rate of ['$850.00', '$600.00']) assert.ok(!quote.includes(rate), `never the day rate ${rate}`);
       assert.ok(!quote.includes('person-day'), 'never the effort in person-days');

@@ -116,8 +116,8 @@ describe('Export Quote and Copy Offer Text', () => {
 
   it('refuses, naming what is missing, a page that would lose the signature block, and writes nothing', async () => {
     const text = readFileSync(en.quote.fsPath, 'utf8').replace(/Q-2026-\d{3}/g, 'Q-2099-002');
-    // An unclosed <script> swallows the rest of the page (as in a browser), so the page would end before the signature block.
-    const cut = text.replace('## Acceptance of the offer', '<script>\n\n## Acceptance of the offer');
+    // A comment opened by hand and never closed hides the rest of the page (as in a browser), so the page would end before the signature block.
+    const cut = text.replace('## Acceptance of the offer', '<!-- internal note\n\n## Acceptance of the offer');
     assert.notEqual(cut, text);
     const hostile = nodePath.join(nodePath.dirname(en.quote.fsPath), 'quote-Q-2099-002-cut.md');
     writeFileSync(hostile, cut);
