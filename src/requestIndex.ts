@@ -69,6 +69,8 @@ export class RequestIndex implements vscode.Disposable {
   private loadingNow = false;
   /** files read from disk since the index was created (for the benchmarks) */
   reads = 0;
+  /** the URIs of those files, as strings (for tests, which follow their own files whatever other documents are open) */
+  readonly readUris = new Set<string>();
 
   readonly onDidChange = this.emitter.event;
 
@@ -289,7 +291,10 @@ export class RequestIndex implements vscode.Disposable {
   private store(watch: FolderWatch, file: AssessmentText, defaultValidDays?: number, cached?: CachedRequest, deferEstimate = false): void {
     const { uri, path, text } = file;
     const key = uri.toString();
-    if (file.fromDisk) this.reads++;
+    if (file.fromDisk) {
+      this.reads++;
+      this.readUris.add(key);
+    }
     this.versions.delete(key);
     const entry: RequestEntry = { uri, folder: watch.folder, path, defaultValidDays: defaultValidDays ?? readSettings(watch.folder.uri).quoteValidityDays };
     if (file.unchanged && cached) {
