@@ -6,23 +6,18 @@
  * (`Repository.commit` commits the whole index, the user's unrelated staged
  * files included) and its `add` reads paths as globs.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { outputExcerpt, refusingHook } from './core/commitPlan';
 import { DeskError } from './core/errors';
-import type { Bilingual } from './core/lang';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
+import { commitPaths as commitLiteralPaths, type GitWorkTree } from './gitCli';
 import { log } from './log';
 
+export { statusOf } from './gitCli';
+
 /** The open repository that holds `file` (in the workspace folder `folder`), with the git executable to run in it. */
-export interface OpenRepository {
+export interface OpenRepository extends GitWorkTree {
   repository: GitRepository;
-  /** the repository's root folder, a file-system path */
-  root: string;
-  gitPath: string;
 }
 
 function unavailable(en: string, zh: string): DeskError {
@@ -95,83 +90,7 @@ function isWithin(root: string, path: string): boolean {
   return !nodePath.isAbsolute(relative) && relative.split(nodePath.sep)[0] !== '..';
 }
 
-interface GitRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Keeps the first 64 KB of a stream: enough for any message, and a chatty hook is never killed for its output. */
-const KEEP = 64 * 1024;
-
-/** Runs git in the repository root; never rejects for a non-zero exit (the caller reads `code`). */
-function runGit(repo: OpenRepository, args: string[], env: Record<string, string> = {}): Promise<GitRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(repo.gitPath, args, { cwd: repo.root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = { stdout: '', stderr: '' };
-    for (const stream of ['stdout', 'stderr'] as const) {
-      child[stream].setEncoding('utf8').on('data', (chunk: string) => {
-        if (out[stream].length < KEEP) out[stream] += chunk;
-      });
-    }
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, ...out }));
-  });
-}
-
-/** `:(literal)` so that a `[`, `*` or `?` in a file name never matches other files. */
-const literal = (paths: readonly string[]) => paths.map((path) => `:(literal)${path}`);
-
-/** What git was asked to do, for a failure message. */
-const STEPS = {
-  status: { en: "read the files' status", 'zh-cn': '读取文件状态' },
-  add: { en: 'stage the files', 'zh-cn': '暂存这些文件' },
-  commit: { en: 'commit', 'zh-cn': '提交' },
-} satisfies Record<string, Bilingual>;
-
-function gitFailed(step: keyof typeof STEPS, run: GitRun): DeskError {
-  const output = outputExcerpt(`${run.stderr}\n${run.stdout}`) || `exit code ${run.code}`;
-  return new DeskError('git-failed', {
-    en: `Git could not ${STEPS[step].en}; nothing was committed. Git said:\n${output}`,
-    'zh-cn': `Git 未能${STEPS[step]['zh-cn']}，未提交任何内容。Git 的输出：\n${output}`,
-  });
-}
-
-/** `git status --porcelain=v1 -z` for just these repository-relative paths, untracked files listed one by one. */
-export async function statusOf(repo: OpenRepository, paths: readonly string[]): Promise<string> {
-  // GIT_OPTIONAL_LOCKS=0: a status must not take the index lock from a commit running at the same time.
-  const run = await runGit(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...literal(paths)], { GIT_OPTIONAL_LOCKS: '0' });
-  if (run.code !== 0) throw gitFailed('status', run);
-  return run.stdout;
-}
-
-/**
- * Stages exactly `paths` and commits only them (`git commit --only`): Git
- * commits their working-tree contents from a temporary index and keeps every
- * other staged entry staged, unstaged and untracked files untouched. Hooks run
- * (no --no-verify); Git's trace2 events tell a hook's refusal from Git's own
- * failures. Returns the new commit's id.
- */
-export async function commitPaths(repo: OpenRepository, paths: readonly string[], message: string): Promise<string> {
-  const add = await runGit(repo, ['add', '--all', '--', ...literal(paths)]);
-  if (add.code !== 0) throw gitFailed('add', add);
-  const traceFolder = await mkdtemp(nodePath.join(tmpdir(), 'crd-git-'));
-  const trace = nodePath.join(traceFolder, 'trace2.json');
-  try {
-    const commit = await runGit(repo, ['commit', '--only', '--message', message, '--', ...literal(paths)], { GIT_TRACE2_EVENT: trace });
-    if (commit.code !== 0) {
-      const hook = refusingHook(await readFile(trace, 'utf8').catch(() => ''));
-      log().warn(`git commit exited with ${commit.code}${hook ? ` (${hook} hook)` : ''}:\n${commit.stderr}\n${commit.stdout}`);
-      if (!hook) throw gitFailed('commit', commit);
-      const output = outputExcerpt(`${commit.stderr}\n${commit.stdout}`);
-      throw new DeskError('hook-refused', {
-        en: `The commit was refused by the repository's ${hook} hook${output ? `:\n${output}` : '.'}\nNothing was committed; the request's files are on disk as they were, and staged.`,
-        'zh-cn': `仓库的 ${hook} 钩子拒绝了这次提交${output ? `：\n${output}` : '。'}\n未提交任何内容；此需求的文件仍原样保存在磁盘上，并已暂存。`,
-      });
-    }
-  } finally {
-    await rm(traceFolder, { recursive: true, force: true });
-  }
-  const head = await runGit(repo, ['rev-parse', 'HEAD']);
-  return head.stdout.trim();
+/** Commits exactly `paths` (see gitCli.ts), git's output on a failure going to the log. */
+export function commitPaths(repo: OpenRepository, paths: readonly string[], message: string): Promise<string> {
+  return commitLiteralPaths(repo, paths, message, (text) => log().warn(text));
 }

@@ -3,7 +3,7 @@
  * counts (runner.stats) and the titles of pending and failed tests as JSON to
  * the file named by CRD_MOCHA_RESULTS, when set. scripts/test.mjs sums up the
  * unit and end-to-end suites from that file instead of reading the text.
- * Used by .mocharc.json and test/e2e/.mocharc.json.
+ * Used, through mochaReporter.cjs, by the .mocharc.json files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import nodePath from 'node:path';

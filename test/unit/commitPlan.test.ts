@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import nodePath from 'node:path';
 import {
   commitRequestArgsSchema,
@@ -18,38 +16,17 @@ import {
 import { quotePlacement } from '../../src/core/adr';
 import { parseAssessment } from '../../src/core/assessment';
 import { DeskError } from '../../src/core/errors';
+import { statusOf } from '../../src/gitCli';
 import { dirname, relativePath } from '../../src/core/paths';
 import { registerFileText } from '../../src/core/register';
 import { adrFolderProblem, isRegisterText, quoteTextProblem } from '../../src/core/requestPaths';
 import type { QuoteRecord } from '../../src/core/schema';
 import { planNewAssessment, planQuote } from '../../src/core/workflows';
+import { git, scratchRepository, write } from './gitScratch';
 import { common, requestData, SETTINGS, withEstimate } from './workflowFixture';
 
 const REQUEST = 'docs/custom-requests/2026-11-25-acme-reverse-push';
 const quote = (number: string, revision: number, path = `doc/adr/quotes/quote-${number}-acme.md`): QuoteRecord => ({ number, revision, path, date: '2026-11-25' });
-
-/** Runs git in `cwd` (a throw-away repository), failing the test on a non-zero exit unless `allowFailure`. */
-function git(cwd: string, args: string[], options: { env?: Record<string, string>; allowFailure?: boolean } = {}) {
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...options.env } });
-  if (!options.allowFailure) assert.equal(run.status, 0, `git ${args.join(' ')}: ${run.stderr}`);
-  return run;
-}
-
-function scratchRepository(): string {
-  const root = mkdtempSync(nodePath.join(tmpdir(), 'crd-commit-plan-'));
-  git(root, ['init', '--quiet', '--initial-branch=main']);
-  git(root, ['config', 'user.name', 'Test']);
-  git(root, ['config', 'user.email', 'test@example.invalid']);
-  git(root, ['config', 'commit.gpgsign', 'false']);
-  // Hooks from the machine's own configuration must not take part.
-  git(root, ['config', 'core.hooksPath', '.git/hooks']);
-  return root;
-}
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(nodePath.dirname(nodePath.join(root, path)), { recursive: true });
-  writeFileSync(nodePath.join(root, path), text);
-}
 
 describe('commit plan: the files of a request', () => {
   it('lists the assessment, each recorded quote, the ADR and the register, workspace-folder-relative, once each', () => {
@@ -118,7 +95,7 @@ describe('commit plan: what Git says of them', () => {
     assert.deepEqual(plan.conflicted.map((f) => f.repoPath), ['both-added.md', 'theirs.md']);
   });
 
-  it('reads the status real git writes for a request among unrelated changes', () => {
+  it('reads the status real git writes for a request among unrelated changes', async () => {
     const root = scratchRepository();
     try {
       write(root, 'doc/adr/0001-old.md', 'old ADR\n');
@@ -138,7 +115,7 @@ describe('commit plan: what Git says of them', () => {
         'docs/custom-requests',
       );
       const { inside } = locateFiles(files, root, root);
-      const status = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...inside.map((f) => `:(literal)${f.repoPath}`)]).stdout;
+      const status = await statusOf({ root, gitPath: 'git' }, inside.map((f) => f.repoPath));
       assert.ok(!parseStatus(status).some((entry) => entry.path.endsWith('acme d.md')), 'the look-alike file is not among the paths asked about');
       const plan = planCommit(inside, parseStatus(status));
       assert.deepEqual(
