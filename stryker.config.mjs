@@ -12,7 +12,9 @@ export default {
   mochaOptions: { config: '.mocharc.json', ignore: ['test/unit/boundaries.test.ts'] },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutation.json',
-  mutate: ['src/core/**/*.ts'],
+  // The core, and the host code that builds what reaches git (pathspecs) and
+  // decides whether a write stays inside the workspace (real paths).
+  mutate: ['src/core/**/*.ts', 'src/gitCli.ts', 'src/realPaths.ts'],
   coverageAnalysis: 'perTest',
   // A static mutant (a changed module-level constant) would rerun the whole
   // suite for each change; the constants are pinned by the tests that use them.
@@ -20,7 +22,7 @@ export default {
   // Later runs retest only the mutants whose code or covering tests changed.
   incremental: true,
   incrementalFile: 'test-output/mutation/incremental.json',
-  concurrency: 2,
+  concurrency: 3,
   timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false },

@@ -5,7 +5,6 @@
  * holds what the command read, and the symbolic-link check that keeps every
  * write inside its workspace folder.
  */
-import { lstat, realpath } from 'node:fs/promises';
 import nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { DeskError } from './core/errors';
@@ -13,6 +12,7 @@ import { basename, dirname, isInside, joinPath, relativePath } from './core/path
 import { log } from './log';
 import { bytesOf, statOf } from './localRead';
 import { localPath, moveIntoPlace, writeLocalTemp } from './localWrite';
+import { firstLink, realPathOf } from './realPaths';
 import { countRead, decodeKeepingBom, withoutBom } from './readStats';
 
 const encoder = new TextEncoder();
@@ -20,33 +20,6 @@ const encoder = new TextEncoder();
 function tempSibling(uri: vscode.Uri): vscode.Uri {
   const name = `.${basename(uri.path)}.crd-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}.tmp`;
   return uri.with({ path: joinPath(dirname(uri.path), name) });
-}
-
-/** The real path of `path`, resolving symbolic links in the part of it that exists. */
-async function realPathOf(path: string): Promise<string> {
-  const missing: string[] = [];
-  for (let current = path; ; ) {
-    try {
-      return nodePath.join(await realpath(current), ...missing.reverse());
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const parent = nodePath.dirname(current);
-      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) throw error;
-      missing.push(nodePath.basename(current));
-      current = parent;
-    }
-  }
-}
-
-/** The first folder between `root` and `target` that is a symbolic link, relative to `root` (for the message). */
-async function firstLink(root: string, target: string): Promise<string | undefined> {
-  const parts = nodePath.relative(root, target).split(nodePath.sep);
-  for (let i = 1; i <= parts.length; i++) {
-    const stat = await lstat(nodePath.join(root, ...parts.slice(0, i))).catch(() => undefined);
-    if (!stat) return undefined;
-    if (stat.isSymbolicLink()) return parts.slice(0, i).join('/');
-  }
-  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cssString, exportPath, logoMimeType, printStylesheet, quoteHtmlDocument } from '../../src/core/exportHtml';
 import { parseQuoteFile, quoteLanguage, type QuoteFile } from '../../src/core/quoteFile';
 import { activeContent, decodeEntities, sanitizeRenderedHtml, tokenizeHtml, urlScheme } from '../../src/core/sanitizeHtml';
+import { scaled } from '../support/mutationRun';
 
 const QUOTE: QuoteFile = {
   kind: 'custom-request-quote',
@@ -76,9 +77,9 @@ describe('export: sanitising rendered Markdown', () => {
   });
 
   it('scans 100,000 unclosed dropped elements in linear time', () => {
-    const out = sanitizeRenderedHtml('<select><script><svg>'.repeat(100_000) + '<p>end</p>');
+    const out = sanitizeRenderedHtml('<select><script><svg>'.repeat(scaled(100_000)) + '<p>end</p>');
     assert.equal(out, '<p>end</p>');
-    const nested = sanitizeRenderedHtml('<svg>'.repeat(100_000) + '</svg>'.repeat(50_000) + 'kept');
+    const nested = sanitizeRenderedHtml('<svg>'.repeat(scaled(100_000)) + '</svg>'.repeat(scaled(50_000)) + 'kept');
     assert.equal(nested, 'kept');
   });
 
@@ -130,7 +131,7 @@ describe('export: sanitising rendered Markdown', () => {
   });
 
   it('scans a long hostile input in linear time', () => {
-    const input = '<a href='.repeat(20_000) + '<'.repeat(50_000) + '<!--'.repeat(10_000) + '&#'.repeat(20_000);
+    const input = '<a href='.repeat(scaled(20_000)) + '<'.repeat(scaled(50_000)) + '<!--'.repeat(scaled(10_000)) + '&#'.repeat(scaled(20_000));
     const out = sanitizeRenderedHtml(input);
     assert.ok(!out.includes('<a href=<'));
     assert.deepEqual(activeContent(out), []);
@@ -233,7 +234,7 @@ describe('export: reading the quote file', () => {
   it('names the file and the field when it is not a quote', () => {
     assert.throws(() => parseQuoteFile('# just notes\n', 'notes.md'), /notes\.md is not a quote written by Custom Request Desk: it has no front matter/);
     assert.throws(() => parseQuoteFile(text().replace('nreFeeMinor: 11900000', 'nreFeeMinor: lots'), 'q.md'), /field "nreFeeMinor" is missing or invalid/);
-    assert.throws(() => parseQuoteFile('---\nkind: custom-request-assessment\n---\n', 'a.md'), /q|a\.md is not a quote/);
+    assert.throws(() => parseQuoteFile('---\nkind: custom-request-assessment\n---\n', 'a.md'), { name: 'DeskError', message: 'a.md is not a quote written by Custom Request Desk: field "kind" is missing or invalid.', text: { en: 'a.md is not a quote written by Custom Request Desk: field "kind" is missing or invalid.', 'zh-cn': 'a.md 不是 Custom Request Desk 生成的报价单：字段 "kind" 缺失或无效。' } });
   });
 
   it('takes the language from the quote, its assessment, or else the body', () => {

@@ -6,11 +6,12 @@
  * is deterministic and fast; a failure prints the seed and the counterexample.
  */
 import fc from 'fast-check';
+import { scaled } from '../support/mutationRun';
 import type { SettledEstimate } from '../../src/core/settleEstimate';
 import { estimateSchema } from '../../src/core/schema';
 
-/** Fixed-seed, bounded runs: deterministic in CI. */
-export const runs = (seed: number, numRuns = 200): fc.Parameters<unknown> => ({ seed, numRuns });
+/** Fixed-seed, bounded runs: deterministic in CI (a share of them in a mutation run, test/support/mutationRun.ts). */
+export const runs = (seed: number, numRuns = 200): fc.Parameters<unknown> => ({ seed, numRuns: scaled(numRuns, 10) });
 
 /** Currencies with 0, 2, 3 and 4 decimals of minor unit. */
 export const CURRENCIES = ['USD', 'EUR', 'CNY', 'JPY', 'KRW', 'KWD', 'BHD', 'CLF'] as const;

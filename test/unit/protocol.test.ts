@@ -9,6 +9,7 @@ import { FIELD_LIMITS, PATH_MAX } from '../../src/core/fieldLimits';
 import { loadFor, sendable, type LoadInput } from '../../src/views/formMessages';
 import { mulberry32 } from '../support/random';
 import { EXTENSION_MESSAGE_TYPES, extensionToWebviewSchema, parseMessage, webviewToExtensionSchema } from '../../src/webview/protocol';
+import { scaled } from '../support/mutationRun';
 
 const DEFAULTS = { currency: 'CNY', dayRate: 800, roundFeesTo: 0, taxRatePercent: 6 };
 const KEY = 'file:///ws/docs/custom-requests/a/assessment.md';
@@ -264,7 +265,7 @@ describe('form protocol: what the extension builds, the webview takes (issue 20,
         assert.equal(message.key, KEY, 'always the request asked for');
         assert.equal(sendable(message, lang).dropped, undefined);
       }),
-      { seed: 20_206, numRuns: 400 },
+      { seed: 20_206, numRuns: scaled(400, 10) },
     );
   });
 });
