@@ -23,7 +23,8 @@ export default {
   incremental: true,
   incrementalFile: 'test-output/mutation/incremental.json',
   concurrency: 3,
-  timeoutMS: 10000,
+  // A changed build that loops is stopped 3 s past its tests' normal time.
+  timeoutMS: 3000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: false },
   htmlReporter: { fileName: 'test-output/mutation/index.html' },

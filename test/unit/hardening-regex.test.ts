@@ -16,6 +16,7 @@ import { atxHeading, capLine, fieldLine, isStatusPlaceholder, linksToText, MAX_L
 import type { DirEntry, ReadFs } from '../../src/core/fsPort';
 import { quoteNumberFromFileName } from '../../src/core/quote';
 import { parseNumber } from '../../src/webview/formModel';
+import { scaled } from '../support/mutationRun';
 
 const SPACES = ' '.repeat(300_000);
 const adr = (text: string) => parseAdr('/r/doc/adr/0001-hostile-adr.md', text)!;
@@ -160,8 +161,10 @@ describe('hardening: patterns over file content are linear', () => {
     });
 
     it('markdownText: 300,000 comment closers `-->` and 500,000 `a>`', () => {
-      assert.equal(inlineText('-->'.repeat(300_000)), `\\${'--&gt;'.repeat(300_000)}`);
-      assert.equal(tableCell('a>'.repeat(500_000)), 'a>'.repeat(500_000));
+      const closers = scaled(300_000);
+      const pairs = scaled(500_000);
+      assert.equal(inlineText('-->'.repeat(closers)), `\\${'--&gt;'.repeat(closers)}`);
+      assert.equal(tableCell('a>'.repeat(pairs)), 'a>'.repeat(pairs));
     });
 
     it('replaceGeneratedBlock: a start marker holding 1,000,000 spaces before its text', () => {
