@@ -53,11 +53,11 @@ export function latestQuote(fm: Pick<AssessmentFrontMatter, 'quotes'>): QuoteRec
   return latest;
 }
 
-/** Quotes latest first. */
+/** Quotes latest first, as latestQuote picks: newest date, then on one day the higher revision, then the later record. */
 export function quotesLatestFirst(fm: Pick<AssessmentFrontMatter, 'quotes'>): QuoteRecord[] {
   return fm.quotes
     .map((quote, index) => ({ quote, index }))
-    .sort((a, b) => (a.quote.date === b.quote.date ? b.index - a.index : a.quote.date < b.quote.date ? 1 : -1))
+    .sort((a, b) => (a.quote.date === b.quote.date ? b.quote.revision - a.quote.revision || b.index - a.index : a.quote.date < b.quote.date ? 1 : -1))
     .map((entry) => entry.quote);
 }
 

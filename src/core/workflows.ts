@@ -63,7 +63,9 @@ export function adrView(adr: AdrRef | undefined, fromFolder: string): AdrView | 
   return { title: adr.title, number: adr.number, status: adr.status, fileName: basename(adr.path), link: relativePath(fromFolder, adr.path) };
 }
 
-export function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: string, validDays: number): QuoteView[] {
+/** The request's quotes for a template; each is valid for the request's `quoteTerms.validDays`, else for the settings' `defaultValidDays`. */
+export function quoteViews(fm: AssessmentFrontMatter, root: string, fromFolder: string, defaultValidDays: number): QuoteView[] {
+  const validDays = fm.quoteTerms?.validDays ?? defaultValidDays;
   return fm.quotes.map((q) => ({
     number: q.number,
     baseNumber: q.number.replace(/-R\d+$/, ''),
