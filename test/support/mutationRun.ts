@@ -4,7 +4,9 @@
  * with STRYKER_MUTATOR_WORKER. There the random and brute-force batteries run
  * a twentieth of their cases, so a run takes minutes; npm test always runs
  * them in full. The cases a battery keeps are its first ones: fixed seeds,
- * the same cases every run.
+ * the same cases every run. The workflow tests that run the real adr-tools
+ * (a second each, and they cover most of the core) are left out there; the
+ * in-memory tests pin the same numbering.
  */
 export const inMutationRun = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 

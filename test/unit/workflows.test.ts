@@ -12,6 +12,7 @@ import { planNewAdr } from '../../src/core/adrPlan';
 import { planNewAssessment, planQuote } from '../../src/core/workflows';
 import { makeTempDir, nodeFs } from './nodeFs';
 import { adr, common, exists, relative, requestData, TODAY, withEstimate } from './workflowFixture';
+import { inMutationRun } from '../support/mutationRun';
 
 /** Every file and folder below `root`, as sorted relative paths (folders end with "/"). */
 async function listTree(root: string): Promise<string[]> {
@@ -150,7 +151,8 @@ describe('workflows', () => {
     );
   });
 
-  describe('with the real adr-tools', () => {
+  // A second each, over two thousand changed builds: left out of the mutation run (test/support/mutationRun.ts).
+  (inMutationRun ? describe.skip : describe)('with the real adr-tools', () => {
     before(function () {
       try {
         adr('/', 'help');
