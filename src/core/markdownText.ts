@@ -42,8 +42,8 @@ function escapeBlockStart(line: string, escaped: string): string {
   if (first === '#' || first === '>' || first === '+' || first === '-' || first === '=') {
     // A heading, a quote, a list item, a rule or setext underline (`---`, `- - -`, `===`).
     const starts = first === '#' || first === '>' || blank || (first === '-' && next === '-') || (first === '=' && /^=+$/.test(line));
-    // `>` and `#` may already be escaped or entity-encoded by the pass over the characters.
-    return starts && escaped[0] === first ? `\\${escaped}` : escaped;
+    // The pass over the characters writes these as they are at the start (a closing `#` run and an encoded `>` never start there).
+    return starts ? `\\${escaped}` : escaped;
   }
   // An ordered list item: up to nine digits, then `.` or `)`, then a blank or the end. Anchored, bounded: constant time.
   const ordered = /^(\d{1,9})([.)])(?:[ \t]|$)/.exec(line);
@@ -82,7 +82,7 @@ export function markdownText(line: string, context: MarkdownContext = 'line'): s
       out += ALWAYS.has(c) || (c === '|' && context === 'cell') ? `\\${c}` : c;
     }
   }
-  return context === 'line' && out.length > 0 ? escapeBlockStart(line, out) : out;
+  return context === 'line' ? escapeBlockStart(line, out) : out;
 }
 
 /**
@@ -95,7 +95,8 @@ function closingSequence(line: string): number {
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
   let start = end;
   while (start > 0 && line[start - 1] === '#') start--;
-  return start < end && start > 0 && (line[start - 1] === ' ' || line[start - 1] === '\t') ? start : -1;
+  // No run (start === end) leaves a non-blank before it, and a run from the start has nothing before it (line[-1] is undefined).
+  return line[start - 1] === ' ' || line[start - 1] === '\t' ? start : -1;
 }
 
 function lines(value: unknown): string[] | undefined {

@@ -47,7 +47,8 @@ export function relativePath(from: string, to: string): string {
   const a = joinPath(from).split('/').filter(Boolean);
   const b = joinPath(to).split('/').filter(Boolean);
   let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  // Past the end of a list an entry is undefined, and every entry in range is a non-empty name.
+  while (a[common] !== undefined && a[common] === b[common]) common++;
   const up = a.slice(common).map(() => '..');
   const rel = [...up, ...b.slice(common)].join('/');
   return rel || '.';
@@ -55,10 +56,11 @@ export function relativePath(from: string, to: string): string {
 
 /**
  * A relative path as a Markdown link target: only what would end or break the
- * link (whitespace, parentheses, angle brackets, `%`, backslash) is
+ * link (whitespace, parentheses, angle brackets, `%`, backslash, and `#` and
+ * `?`, which a viewer would take for a fragment or a query) is
  * percent-encoded, so Chinese names stay readable in the raw Markdown.
  */
 export function markdownLinkTarget(relative: string): string {
   // encodeURIComponent leaves ( and ) alone, so they are encoded by hand.
-  return relative.replace(/[\s()<>%\\]/g, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)));
+  return relative.replace(/[\s()<>%\\#?]/g, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)));
 }

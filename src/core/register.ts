@@ -110,12 +110,11 @@ function insidePath(path: string): string | undefined {
 
 /**
  * A Markdown link target from the register's folder to a workspace-relative
- * path: relative, with what would break the link percent-encoded (`#` and `?`
- * too, which a viewer would take for a fragment or a query).
+ * path: relative, with what would break the link percent-encoded (see
+ * markdownLinkTarget).
  */
 export function registerHref(registerPath: string, target: string): string {
-  const relative = relativePath(`/${dirname(registerPath)}`, `/${target}`);
-  return markdownLinkTarget(relative).replace(/[#?]/g, (char) => encodeURIComponent(char));
+  return markdownLinkTarget(relativePath(`/${dirname(registerPath)}`, `/${target}`));
 }
 
 function figuresOf(fm: AssessmentFrontMatter, defaults: EstimateDefaults): Figures | undefined {

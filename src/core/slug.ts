@@ -99,10 +99,10 @@ export function isSafeSegment(name: string): boolean {
   return (
     name.length > 0 &&
     utf8Bytes(name) <= MAX_SEGMENT_BYTES &&
-    name !== '.' &&
-    name !== '..' &&
     !/[\\/:*?"<>|\p{Cc}]/u.test(name) &&
+    // Also refuses `.` and `..`, which end in a dot.
     !/[. ]$/.test(name) &&
-    !WINDOWS_RESERVED.test(name.replace(/\.[^.]*$/, ''))
+    // Windows reads a device name followed by any extension as the device: `NUL.txt` and `NUL.tar.gz` are both NUL.
+    !WINDOWS_RESERVED.test(name.split('.')[0])
   );
 }
