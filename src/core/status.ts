@@ -41,7 +41,7 @@ export function requestName(fm: { customer: string; title: string }, lang: Lang)
 }
 
 export function isRequestStatus(value: unknown): value is RequestStatus {
-  return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
+  return (REQUEST_STATUSES as readonly unknown[]).includes(value);
 }
 
 /** The request's latest quote: highest revision of the newest number (records are appended in issue order). */
@@ -115,5 +115,6 @@ export function planStatusChange(text: string, file: string, target: RequestStat
 export function quoteRevision(number: string): { base: string; revision: number } {
   const parsed = parseQuoteNumber(number);
   if (!parsed) return { base: number, revision: 1 };
-  return { base: number.replace(/-R\d+$/, ''), revision: parsed.revision };
+  // The number as parseQuoteNumber read it: without the spaces around it.
+  return { base: number.trim().replace(/-R\d+$/, ''), revision: parsed.revision };
 }
