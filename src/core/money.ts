@@ -21,12 +21,11 @@ export { currencyExponent, isCurrencyCode } from './currencies';
  */
 export const MAX_AMOUNT_MINOR = 10 ** 13;
 
-/** Divides two non-negative or signed BigInts, rounding halves away from zero. */
+/** Divides a BigInt by a positive one (a power of ten here), rounding halves away from zero. */
 function roundDiv(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const q = (n * 2n + d) / (2n * d);
+  // Stryker disable next-line EqualityOperator: at 0n either side gives 0n (-0n is 0n)
+  const negative = numerator < 0n;
+  const q = ((negative ? -numerator : numerator) * 2n + denominator) / (2n * denominator);
   return negative ? -q : q;
 }
 
@@ -60,9 +59,10 @@ export function toMajor(minor: number, currency: string): number {
 
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError('not a finite amount');
-  // toString gives exponent notation for very small/large numbers; toFixed(20) is exact enough for typed inputs.
+  // toString gives exponent notation for very small/large numbers; toFixed(20) is exact enough for typed inputs
+  // (its trailing zeros change nothing; from 1e21 up it gives exponent notation too, which toMinor refuses).
   const s = String(value);
-  return /e/i.test(s) ? value.toFixed(20).replace(/\.?0+$/, '') : s;
+  return /e/i.test(s) ? value.toFixed(20) : s;
 }
 
 /** Basis points (1/100 of a percent) from a percentage such as 6 or 12.5. */

@@ -53,4 +53,27 @@ describe('money', () => {
     assert.ok(!isCurrencyCode('cny'));
     assert.ok(!isCurrencyCode('XX'));
   });
+
+  it('reads a typed amount with spaces around it, and names what it cannot read', () => {
+    assert.equal(toMinor(' 2499.99 ', 'USD'), 249_999);
+    assert.throws(() => toMinor('12,5', 'USD'), { name: 'RangeError', message: 'not a decimal amount: 12,5' });
+    assert.throws(() => toMinor(Number.NaN, 'USD'), { name: 'RangeError', message: 'not a finite amount' });
+    assert.throws(() => toMinor(Number.POSITIVE_INFINITY, 'USD'), { name: 'RangeError', message: 'not a finite amount' });
+  });
+
+  it('reads numbers JavaScript writes in exponent notation', () => {
+    // String(1e-7) is "1e-7": read through toFixed(20), 0.0000001 dollars round to 0 cents, 5e-7 CLF (4 decimals) to 0.
+    assert.equal(toMinor(1e-7, 'USD'), 0);
+    assert.equal(toMinor(5e-7, 'CLF'), 0);
+    assert.equal(toMinor(-2.5e-7, 'USD'), 0);
+    // Whole numbers from 1e21 up stay in exponent notation and are refused, not misread.
+    assert.throws(() => toMinor(1e21, 'JPY'), { name: 'RangeError', message: 'not a decimal amount: 1e+21' });
+  });
+
+  it('writes 万 amounts with two decimals at most and grouped digits', () => {
+    // 1,234,567,891,234 fen = 12,345,678,912.34 yuan = 1,234,567.891234 万.
+    assert.equal(formatWan(1_234_567_891_234, 'CNY'), '1,234,567.89万元');
+    assert.equal(formatWan(11_900_000, 'CNY'), '11.9万元');
+    assert.equal(formatWan(11_900_000, 'usd'), '11.9万 USD');
+  });
 });
