@@ -3,7 +3,8 @@
  * hands git are file names, never patterns, whatever characters they hold.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import nodePath from 'node:path';
 import { commitPaths, literal, statusOf } from '../../src/gitCli';
 import { DeskError } from '../../src/core/errors';
@@ -105,5 +106,74 @@ describe('git adapter: pathspecs through real git', () => {
       assert.match(error.message, /^Git could not stage the files; nothing was committed\. Git said:\n.*outside/s);
       return true;
     });
+  });
+
+  /** A pre-commit hook with this shell body. */
+  const hook = (body: string) => {
+    write(root, '.git/hooks/pre-commit', `#!/bin/sh\n${body}\n`);
+    chmodSync(nodePath.join(root, '.git/hooks/pre-commit'), 0o755);
+  };
+
+  it('keeps the first 64 KB of what a chatty hook prints, and still names the hook', async () => {
+    // 200,000 characters on standard error, in one line.
+    hook("head -c 200000 /dev/zero | tr '\\0' x >&2\nexit 1");
+    write(root, 'q/a.md', 'a\n');
+    const warnings: string[] = [];
+    await assert.rejects(commitPaths(repo(), ['q/a.md'], 'docs: a', (text) => warnings.push(text)), { code: 'hook-refused' });
+    const xs = warnings[0].split('x').length - 1;
+    assert.ok(xs >= 64 * 1024 && xs < 200_000, `${xs} of the hook's 200,000 characters kept`);
+  });
+
+  it('says git could not commit, in both languages, when git fails for a reason other than a hook', async () => {
+    // The file is committed and unchanged: `git commit --only` has nothing to commit and exits with 1.
+    write(root, 'q/a.md', 'a\n');
+    await commitPaths(repo(), ['q/a.md'], 'docs: a');
+    const warnings: string[] = [];
+    await assert.rejects(commitPaths(repo(), ['q/a.md'], 'docs: again', (text) => warnings.push(text)), (error: unknown) => {
+      assert.ok(error instanceof DeskError);
+      assert.equal(error.code, 'git-failed');
+      assert.match(error.message, /^Git could not commit; nothing was committed\. Git said:\n/);
+      assert.match(error.messageIn('zh-cn'), /^Git 未能提交，未提交任何内容。Git 的输出：\n/);
+      return true;
+    });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^git commit exited with 1:\n/);
+  });
+
+  it('says git could not read the status outside a repository', async () => {
+    const elsewhere = mkdtempSync(nodePath.join(tmpdir(), 'crd-not-a-repo-'));
+    try {
+      await assert.rejects(statusOf({ root: elsewhere, gitPath: 'git' }, ['a.md']), (error: unknown) => {
+        assert.ok(error instanceof DeskError);
+        assert.equal(error.code, 'git-failed');
+        assert.match(error.message, /^Git could not read the files' status; nothing was committed\. Git said:\n.*not a git repository/is);
+        assert.match(error.messageIn('zh-cn'), /^Git 未能读取文件状态，未提交任何内容。Git 的输出：\n/);
+        return true;
+      });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects with the system error when git cannot be started', async () => {
+    await assert.rejects(statusOf({ root, gitPath: nodePath.join(root, 'no-such-git') }, ['a.md']), { code: 'ENOENT' });
+  });
+
+  it('leaves no trace file behind, after a commit and after a refusal', async () => {
+    const saved = process.env.TMPDIR;
+    const scratch = mkdtempSync(nodePath.join(tmpdir(), 'crd-tmp-'));
+    process.env.TMPDIR = scratch;
+    try {
+      write(root, 'q/a.md', 'a\n');
+      await commitPaths(repo(), ['q/a.md'], 'docs: a');
+      hook('exit 1');
+      write(root, 'q/b.md', 'b\n');
+      await assert.rejects(commitPaths(repo(), ['q/b.md'], 'docs: b'), { code: 'hook-refused' });
+      assert.deepEqual(readdirSync(scratch), []);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
