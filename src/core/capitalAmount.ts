@@ -20,6 +20,7 @@ const GROUP_UNITS = ['', '万', '亿', '万亿'];
 /** One group of up to four digits, without leading or trailing 零. */
 function group(value: number): string {
   let out = '';
+  // Stryker disable next-line BooleanLiteral: zero is read only once out holds a group, and by then a group has set it
   let zero = false;
   for (let place = 3; place >= 0; place--) {
     const digit = Math.floor(value / 10 ** place) % 10;
@@ -43,6 +44,7 @@ function yuan(value: number): string {
   // Stryker disable next-line ConditionalExpression,StringLiteral: a safe integer of fen has at most 14 digits of yuan, four groups, so this is never thrown
   if (groups.length > GROUP_UNITS.length) throw new RangeError(`${value} yuan is beyond 万亿`);
   let out = '';
+  // Stryker disable next-line BooleanLiteral: zero is read only once out holds a group, and by then a group has set it
   let zero = false;
   for (let i = groups.length - 1; i >= 0; i--) {
     const g = groups[i];
